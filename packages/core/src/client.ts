@@ -1,0 +1,151 @@
+// A typed openapi-fetch client for one vendor, whose every call runs through the transport in
+// transport.ts. Vendor packages pass their generated tables; nothing here knows a vendor by name.
+import createClient, {
+  type FetchResponse,
+  type MaybeOptionalInit,
+  type Middleware,
+  type QuerySerializerOptions,
+} from "openapi-fetch";
+import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
+import { leveled, type Logger, type LogLevel } from "./logger.ts";
+import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
+import { createRedactor } from "./redact.ts";
+import { retryPolicy, type RetryOptions } from "./retry.ts";
+import { send, TIMEOUT_DEFAULTS, type TimeoutOptions } from "./transport.ts";
+
+/** Options every vendor client accepts for its transport. */
+export interface TransportOptions extends TimeoutOptions {
+  /** Retry policy for operations that are safe to repeat; `false` turns retries off. */
+  retry?: RetryOptions | false;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Receives redacted log lines. Nothing is logged without one. */
+  logger?: Logger;
+  /** Lowest level passed to `logger`. Default `"info"`. */
+  logLevel?: LogLevel;
+  /** openapi-fetch middleware, run once per call (before retries). */
+  middleware?: Middleware[];
+  /** How query parameters are written (openapi-fetch's option); vendor packages set their spec's style. */
+  querySerializer?: QuerySerializerOptions;
+}
+
+/** What a vendor package tells core about itself and its user's configuration. */
+export interface VendorClientOptions extends TransportOptions {
+  vendor: string;
+  servers: ServerTable;
+  operations: OperationTable;
+  /** Host used for paths the spec does not know; default: the first server. */
+  defaultHost?: string;
+  /** URL templates that replace the spec's, by host name (sandbox, proxy, staging). */
+  baseUrls?: Readonly<Record<string, string | undefined>>;
+  /** Values for server URL variables and `x-seg-bind` inputs, by name. */
+  variables?: Readonly<Record<string, string | undefined>>;
+  auth: AuthStrategy;
+  userAgent: string;
+}
+
+/** Per-call options, accepted next to openapi-fetch's own (`params`, `body`, `signal`, …). */
+export interface CallOptions {
+  /**
+   * `true` retries this call even if its operation is not safe to repeat; `false` never retries
+   * it; an object also overrides the client's retry settings for this call.
+   */
+  retry?: boolean | RetryOptions;
+  /** Per-attempt timeout for this call, in ms. */
+  timeoutMs?: number;
+  /** Overall deadline for this call across retries, in ms. */
+  deadlineMs?: number;
+}
+
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];
+
+/** One HTTP method of a vendor client: openapi-fetch's signature plus `CallOptions`. */
+export type CallMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod> = <
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<FetchResponse<Paths[Path][Method], Init, MediaType>>;
+
+/** A typed client over a vendor's `paths`, as openapi-fetch users know it. */
+export interface VendorClient<Paths extends Record<string, Record<HttpMethod, {}>>> {
+  GET: CallMethod<Paths, "get">;
+  PUT: CallMethod<Paths, "put">;
+  POST: CallMethod<Paths, "post">;
+  DELETE: CallMethod<Paths, "delete">;
+  PATCH: CallMethod<Paths, "patch">;
+  /** Register openapi-fetch middleware. */
+  use(...middleware: Middleware[]): void;
+  /** Unregister openapi-fetch middleware. */
+  eject(...middleware: Middleware[]): void;
+}
+
+type AnyInit = CallOptions & {
+  params?: { query?: Record<string, unknown> };
+  body?: unknown;
+  [key: string]: unknown;
+};
+
+export function createVendorClient<Paths extends Record<string, Record<HttpMethod, {}>>>(
+  options: VendorClientOptions,
+): VendorClient<Paths> {
+  const defaultHost = options.defaultHost ?? Object.keys(options.servers)[0] ?? "";
+  const variables = { ...options.variables, ...options.auth.bodyFields };
+  // Resolve every host up front, so a missing variable is a construction-time error.
+  const hostUrls = new Map(
+    Object.entries(options.servers).map(([host, template]) => [
+      host,
+      resolveServerUrl(options.baseUrls?.[host] ?? template, variables, host),
+    ]),
+  );
+  const redactor = createRedactor(() => options.auth.secrets());
+  const logger = leveled(options.logger, options.logLevel);
+  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const base = createClient<Paths>(options.querySerializer ? { querySerializer: options.querySerializer } : {});
+  if (options.middleware) base.use(...options.middleware);
+
+  const call =
+    (method: Uppercase<HttpMethod>) =>
+    (path: string, init: AnyInit = {}): Promise<unknown> => {
+      const meta = operationFor(options.operations, method, path, defaultHost);
+      const { retry, timeoutMs, deadlineMs, ...rest } = init;
+      const fetchInit: AnyInit = { ...rest, params: { ...rest.params } };
+      applyBindings(meta, fetchInit, variables);
+      return base.request(method.toLowerCase() as never, path as never, {
+        ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
+        ...fetchInit,
+        baseUrl: hostUrls.get(meta.host),
+        fetch: (request: Request) =>
+          send(request, {
+            vendor: options.vendor,
+            operation: meta.operationId,
+            retry: retryPolicy(retry, options.retry, meta.idempotent),
+            timeouts: {
+              timeoutMs: timeoutMs ?? options.timeoutMs ?? TIMEOUT_DEFAULTS.timeoutMs,
+              deadlineMs: deadlineMs ?? options.deadlineMs ?? TIMEOUT_DEFAULTS.deadlineMs,
+            },
+            auth: meta.anonymous ? noAuth : options.auth,
+            userAgent: options.userAgent,
+            fetch: fetchImpl,
+            redactor,
+            logger,
+          }),
+      } as never);
+    };
+
+  return {
+    GET: call("GET") as VendorClient<Paths>["GET"],
+    PUT: call("PUT") as VendorClient<Paths>["PUT"],
+    POST: call("POST") as VendorClient<Paths>["POST"],
+    DELETE: call("DELETE") as VendorClient<Paths>["DELETE"],
+    PATCH: call("PATCH") as VendorClient<Paths>["PATCH"],
+    use: (...middleware) => {
+      base.use(...middleware);
+    },
+    eject: (...middleware) => {
+      base.eject(...middleware);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// @seg/core: the runtime every seg vendor package shares. Explicit exports only.
+export { createVendorClient } from "./client.ts";
+export type { CallMethod, CallOptions, TransportOptions, VendorClient, VendorClientOptions } from "./client.ts";
+export type { OperationMeta, OperationTable, ServerTable } from "./operations.ts";
+export type { BoundPaths } from "./bound-paths.ts";
+export { unwrap } from "./unwrap.ts";
+export { paginate } from "./paginate.ts";
+export type { PaginateOptions } from "./paginate.ts";
+export { SegApiError, SegConfigError, SegConnectionError, SegError, SegTimeoutError, apiErrorKind } from "./errors.ts";
+export type { CallContext, SegApiErrorKind } from "./errors.ts";
+export type { RetryEvent, RetryOptions } from "./retry.ts";
+export type { TimeoutOptions } from "./transport.ts";
+export type { Logger, LogLevel } from "./logger.ts";
+export type { AuthStrategy } from "./auth/strategy.ts";
+export { noAuth } from "./auth/strategy.ts";
+export { headerKeyAuth } from "./auth/header-key.ts";
+export { bodyTokenAuth } from "./auth/body-token.ts";
+export { tokenExchangeAuth } from "./auth/token-exchange.ts";
+export type { ExchangedToken, TokenExchangeOptions } from "./auth/token-exchange.ts";
+export { requireCredential } from "./credentials.ts";
+export { REDACTED, createRedactor } from "./redact.ts";
+export type { Redactor } from "./redact.ts";
+export { userAgent } from "./user-agent.ts";

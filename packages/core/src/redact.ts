@@ -1,0 +1,84 @@
+// Keeps secrets out of everything a human or a log pipeline can see: error messages, toJSON(),
+// util.inspect() and log lines. Two nets: known secret *values* (whatever the auth strategy holds)
+// are masked wherever they appear, and values under secret-looking *names* are masked in headers,
+// query strings and JSON bodies even when we did not know the value.
+
+export const REDACTED = "[REDACTED]";
+
+const SECRET_NAME =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|token|access[-_]?token|refresh[-_]?token|id[-_]?token|password|passwd|secret|client[-_]?secret)$/i;
+
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
+
+export interface Redactor {
+  /** Masks every known secret value inside free text. */
+  text(value: string): string;
+  /** Masks a URL's secret-named query values and any known secret in it. */
+  url(value: string): string;
+  /** A copy of a JSON value with secret-named keys and known secret values masked. */
+  json(value: unknown): unknown;
+  /** A plain object of headers with secret-named headers masked. */
+  headers(headers: Headers): Record<string, string>;
+}
+
+/** `secrets` returns the current secret values (a bearer token changes over time). */
+export function createRedactor(secrets: () => readonly string[]): Redactor {
+  const known = (): string[] => {
+    const values = secrets().filter((s) => s.length >= 4);
+    // Basic credentials travel base64-encoded: mask those encodings too.
+    return [...values, ...values.map(safeBase64)].filter((s): s is string => !!s).sort((a, b) => b.length - a.length);
+  };
+
+  const text = (value: string): string => {
+    let out = value;
+    for (const secret of known()) out = out.split(secret).join(REDACTED);
+    for (const secret of known()) out = out.split(encodeURIComponent(secret)).join(REDACTED);
+    return out;
+  };
+
+  const json = (value: unknown): unknown => {
+    if (typeof value === "string") return text(value);
+    if (Array.isArray(value)) return value.map(json);
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [key, isSecretName(key) && inner != null ? REDACTED : json(inner)]),
+      );
+    }
+    return value;
+  };
+
+  const url = (value: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      return text(value);
+    }
+    if (parsed.username || parsed.password) {
+      parsed.username = "";
+      parsed.password = "";
+    }
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
+    }
+    return text(parsed.toString());
+  };
+
+  const headers = (input: Headers): Record<string, string> => {
+    const out: Record<string, string> = {};
+    input.forEach((value, key) => {
+      out[key] = isSecretName(key) ? REDACTED : text(value);
+    });
+    return out;
+  };
+
+  return { text, url, json, headers };
+}
+
+function safeBase64(value: string): string | undefined {
+  try {
+    return btoa(value);
+  } catch {
+    return undefined; // not Latin-1: it cannot have been sent as Basic credentials by btoa either
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { generate } from "./generate.ts";
+import { generatedDir, repoRoot } from "./paths.ts";
+
+/**
+ * Regenerates every vendor in memory and compares with the committed files, without touching the
+ * working tree. Returns false (after saying what differs and how to fix it) on any difference.
+ */
+export async function checkGenerated(): Promise<boolean> {
+  const specs = (await readdir(path.join(repoRoot, "specs"))).filter((f) => f.endsWith(".yaml"));
+  const stale: string[] = [];
+  for (const vendor of specs.map((f) => f.replace(/\.yaml$/, ""))) {
+    const dir = generatedDir(vendor);
+    if (!existsSync(path.dirname(path.dirname(dir)))) {
+      console.log(`${vendor}: no packages/${vendor} yet, nothing generated to check`);
+      continue;
+    }
+    const committedNames = await readdir(dir).catch(() => [] as string[]);
+    const fresh = await generate(vendor);
+    for (const name of new Set([...committedNames, ...Object.keys(fresh)])) {
+      const file = path.join(dir, name);
+      const committed = await readFile(file, "utf8").catch(() => undefined);
+      if (committed !== fresh[name]) stale.push(path.relative(repoRoot, file));
+    }
+  }
+  if (stale.length === 0) {
+    console.log(`generated code matches ${specs.length} spec(s)`);
+    return true;
+  }
+  console.error(
+    `generated code is out of date with specs/:\n${stale.map((f) => `  ${f}`).join("\n")}\n` +
+      "fix: run `pnpm generate` and commit the result (never edit src/generated/ by hand)",
+  );
+  return false;
+}
