@@ -34,6 +34,9 @@ type BoundOperation<Op, Bind> = [Bind] extends [never]
 /** `Paths` with every input the operation table binds (`x-seg-bind`) made optional. */
 export type BoundPaths<Paths, Table> = {
   [Path in keyof Paths]: {
-    [Method in keyof Paths[Path]]: BoundOperation<Paths[Path][Method], BindOf<Table, Method & string, Path & string>>;
+    [Method in keyof Paths[Path]]: BoundOperation<
+      Exclude<Paths[Path][Method], undefined>,
+      BindOf<Table, Method & string, Path & string>
+    >;
   };
 };

@@ -26,8 +26,6 @@ export interface TransportOptions extends TimeoutOptions {
   logLevel?: LogLevel;
   /** openapi-fetch middleware, run once per call (before retries). */
   middleware?: Middleware[];
-  /** How query parameters are written (openapi-fetch's option); vendor packages set their spec's style. */
-  querySerializer?: QuerySerializerOptions;
 }
 
 /** What a vendor package tells core about itself and its user's configuration. */
@@ -43,6 +41,8 @@ export interface VendorClientOptions extends TransportOptions {
   variables?: Readonly<Record<string, string | undefined>>;
   auth: AuthStrategy;
   userAgent: string;
+  /** How query parameters are written (openapi-fetch's option); vendor packages set their spec's style. */
+  querySerializer?: QuerySerializerOptions;
 }
 
 /** Per-call options, accepted next to openapi-fetch's own (`params`, `body`, `signal`, …). */
@@ -60,17 +60,24 @@ export interface CallOptions {
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];
 
+/** The operation object of `Path`'s `Method`, as openapi-typescript generates it. */
+type OperationAt<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends {
+  [K in Method]: infer Operation extends Record<string | number, unknown>;
+}
+  ? Operation
+  : never;
+
 /** One HTTP method of a vendor client: openapi-fetch's signature plus `CallOptions`. */
-export type CallMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod> = <
+export type CallMethod<Paths extends {}, Method extends HttpMethod> = <
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
+  Init extends MaybeOptionalInit<{ [K in Method]: OperationAt<Paths, Path, Method> }, Method>,
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<FetchResponse<Paths[Path][Method], Init, MediaType>>;
+) => Promise<FetchResponse<OperationAt<Paths, Path, Method>, Init, MediaType>>;
 
 /** A typed client over a vendor's `paths`, as openapi-fetch users know it. */
-export interface VendorClient<Paths extends Record<string, Record<HttpMethod, {}>>> {
+export interface VendorClient<Paths extends {}> {
   GET: CallMethod<Paths, "get">;
   PUT: CallMethod<Paths, "put">;
   POST: CallMethod<Paths, "post">;
@@ -88,7 +95,7 @@ type AnyInit = CallOptions & {
   [key: string]: unknown;
 };
 
-export function createVendorClient<Paths extends Record<string, Record<HttpMethod, {}>>>(
+export function createVendorClient<Paths extends {}>(
   options: VendorClientOptions,
 ): VendorClient<Paths> {
   const defaultHost = options.defaultHost ?? Object.keys(options.servers)[0] ?? "";

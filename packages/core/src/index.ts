@@ -4,6 +4,7 @@ export type { CallMethod, CallOptions, TransportOptions, VendorClient, VendorCli
 export type { OperationMeta, OperationTable, ServerTable } from "./operations.ts";
 export type { BoundPaths } from "./bound-paths.ts";
 export { unwrap } from "./unwrap.ts";
+export type { SuccessData } from "./unwrap.ts";
 export { paginate } from "./paginate.ts";
 export type { PaginateOptions } from "./paginate.ts";
 export { SegApiError, SegConfigError, SegConnectionError, SegError, SegTimeoutError, apiErrorKind } from "./errors.ts";

@@ -1,7 +1,8 @@
 import { SegApiError } from "./errors.ts";
 import { apiErrorOf } from "./transport.ts";
 
-type Result<Data> = { data: Data; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+/** The `data` of the success branch of an openapi-fetch result. */
+export type SuccessData<Result> = Result extends { error?: never } ? (Result extends { data: infer Data } ? Data : undefined) : never;
 
 /**
  * The throwing form: returns `data`, or throws the `SegApiError` for an error response (with vendor,
@@ -9,8 +10,10 @@ type Result<Data> = { data: Data; error?: never; response: Response } | { data?:
  *
  *     const contact = unwrap(await segmetrics.GET("/contact/{contact_id_or_email}", { … }));
  */
-export function unwrap<Data>(result: Result<Data>): Data {
-  if (result.error === undefined && result.response.ok) return result.data as Data;
+export function unwrap<Result extends { data?: unknown; error?: unknown; response: Response }>(
+  result: Result,
+): SuccessData<Result> {
+  if (result.error === undefined && result.response.ok) return result.data as SuccessData<Result>;
   throw (
     apiErrorOf(result.response) ??
     new SegApiError({

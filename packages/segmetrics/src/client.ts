@@ -1,0 +1,65 @@
+import {
+  createVendorClient,
+  headerKeyAuth,
+  requireCredential,
+  userAgent,
+  type BoundPaths,
+  type TransportOptions,
+  type VendorClient,
+} from "@seg/core";
+import { name, version } from "../package.json" with { type: "json" };
+import { operations, servers } from "./generated/operations.ts";
+import type { paths } from "./generated/schema.ts";
+import { reportContacts, type ReportContactsPages } from "./report-contacts.ts";
+
+/** SegMetrics' three hosts: the import API, the tracking endpoint and the reporting API. */
+export type SegmetricsHost = keyof typeof servers;
+
+export interface SegmetricsOptions extends TransportOptions {
+  /** Account API id, from the Account Settings page. Default: `SEGMETRICS_ACCOUNT_ID`. */
+  accountId?: string;
+  /** Id of the integration the import API writes to. Default: `SEGMETRICS_INTEGRATION_ID`. */
+  integrationId?: string;
+  /** API key, sent as `Authorization: <key>`. Default: `SEGMETRICS_API_KEY`. */
+  apiKey?: string;
+  /**
+   * Replace a host's base URL (a sandbox, a proxy). `{account_id}` and `{integration_id}` in it are
+   * filled in like the real ones.
+   */
+  baseUrls?: Partial<Record<SegmetricsHost, string>>;
+}
+
+/** The spec's paths, with the inputs the client fills in (the identify `account_id`) optional. */
+export type SegmetricsPaths = BoundPaths<paths, typeof operations>;
+
+/** Every documented SegMetrics operation, typed from the spec, plus the report-contacts iterator. */
+export interface SegmetricsClient extends VendorClient<SegmetricsPaths> {
+  /** Every contact of a report, across pages; see `ReportContactsPages`. */
+  reportContacts: ReportContactsPages;
+}
+
+/**
+ * One configured client for all three SegMetrics hosts. Account and integration ids go into each
+ * URL for you; the API key goes into each authenticated request.
+ *
+ *     const segmetrics = createSegmetricsClient({ accountId, integrationId, apiKey });
+ *     await segmetrics.POST("/contact", { body: { email: "joey@bloggs.com", first_name: "Joey" } });
+ */
+export function createSegmetricsClient(options: SegmetricsOptions = {}): SegmetricsClient {
+  const accountId = requireCredential(options.accountId, "accountId", "SEGMETRICS_ACCOUNT_ID");
+  const integrationId = requireCredential(options.integrationId, "integrationId", "SEGMETRICS_INTEGRATION_ID");
+  const apiKey = requireCredential(options.apiKey, "apiKey", "SEGMETRICS_API_KEY");
+  const client = createVendorClient<SegmetricsPaths>({
+    ...options,
+    vendor: "segmetrics",
+    servers,
+    operations,
+    variables: { account_id: accountId, integration_id: integrationId, accountId },
+    // The docs show the raw key, with no "Bearer" prefix.
+    auth: headerKeyAuth({ header: "Authorization", key: apiKey }),
+    userAgent: userAgent({ name, version }),
+    // `extend` is one comma-separated value (`extend=tags,events`), not repeated keys.
+    querySerializer: { array: { style: "form", explode: false } },
+  });
+  return { ...client, reportContacts: reportContacts(client) };
+}
