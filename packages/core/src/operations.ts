@@ -53,8 +53,11 @@ export function applyBindings(
   const { query, body } = meta.bind ?? {};
   if (query) {
     const params = (init.params ??= {});
-    const target = (params.query = { ...params.query });
-    for (const [name, key] of Object.entries(query)) target[name] ??= required(values, key, name);
+    const given = params.query ?? {};
+    // Bound values go first, where the vendor docs put them (`account_id=…&seg_uid=…`).
+    const bound = Object.entries(query).filter(([name]) => given[name] === undefined);
+    const filled = Object.fromEntries(bound.map(([name, key]) => [name, required(values, key, name)]));
+    params.query = { ...filled, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
   }
   if (body && typeof init.body === "object" && init.body !== null && !Array.isArray(init.body)) {
     const filled: Record<string, unknown> = { ...(init.body as Record<string, unknown>) };

@@ -45,8 +45,8 @@ export function reportContacts(client: VendorClient<SegmetricsPaths>): ReportCon
               }),
         );
       },
-      items: (page) => page.data ?? [],
-      // Without both page numbers there is no way to know a next page exists: stop.
-      hasNext: ({ meta }) => (meta?.current_page ?? 0) < (meta?.last_page ?? 0),
+      items: (page) => page.data,
+      // Without both page numbers nothing says another page exists: stop rather than guess.
+      hasNext: ({ meta }) => (meta.current_page ?? 0) < (meta.last_page ?? 0),
     });
 }

@@ -1,7 +1,7 @@
 // A real HTTP server for tests, bound to 127.0.0.1 on a free port. It records every request as it
 // reached the wire and answers with whatever the test scripts, including the faults real vendors
-// produce: resets mid-request and hangs. Built on node:http so nothing stands between the client
-// under test and the socket.
+// produce: resets mid-request, hangs and bodies that stall. Built on node:http so nothing stands
+// between the client under test and the socket.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -19,7 +19,18 @@ export interface RecordedRequest {
 }
 
 export type Reply =
-  | { status?: number; headers?: Record<string, string>; json?: unknown; body?: string; delayMs?: number }
+  | {
+      status?: number;
+      headers?: Record<string, string>;
+      json?: unknown;
+      body?: string;
+      delayMs?: number;
+      /**
+       * Send the status line, the headers (with the full `content-length`) and the first half of
+       * the body, then stall: the response never ends (a server that dies mid-body).
+       */
+      stallBody?: boolean;
+    }
   /** Destroy the connection without answering (a connection reset). */
   | "reset"
   /** Never answer; the connection stays open until the client gives up or the server closes. */
@@ -95,6 +106,12 @@ function answer(reply: Reply, res: ServerResponse, socket: Socket): void {
     if (reply.json !== undefined) {
       body = JSON.stringify(reply.json);
       headers["content-type"] ??= "application/json";
+    }
+    if (reply.stallBody) {
+      headers["content-length"] = String(Buffer.byteLength(body));
+      res.writeHead(reply.status ?? 200, headers).flushHeaders();
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      return;
     }
     res.writeHead(reply.status ?? 200, headers).end(body);
   };
