@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 /** @param {string} tsconfigRootDir the package directory, so type-aware rules find its tsconfig */
 export function config(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ["dist/**", "src/generated/**", ".cache/**", "coverage/**", "*.config.*"] },
+    { ignores: ["dist/**", "src/generated/**", ".cache/**", "coverage/**", "*.config.*", "bin.js"] },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
     {

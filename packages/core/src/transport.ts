@@ -35,13 +35,20 @@ export interface TransportCall {
   logger: Logger;
 }
 
-/** The typed error behind each error response this transport returned, for `unwrap()`. */
-const errors = new WeakMap<Response, SegApiError>();
+/**
+ * The typed error behind each error response this transport returned, for `unwrap()`. Kept on the
+ * response under a global symbol (like the error brand) so an `unwrap` from another copy of
+ * @seg/core finds it too.
+ */
+const API_ERROR: unique symbol = Symbol.for("@seg/core/api-error") as never;
 
-export const apiErrorOf = (response: Response): SegApiError | undefined => errors.get(response);
+export const apiErrorOf = (response: Response): SegApiError | undefined => {
+  const error = (response as { [API_ERROR]?: unknown })[API_ERROR];
+  return error instanceof SegApiError ? error : undefined;
+};
 
 async function finish(response: Response, context: CallContext, redactor: Redactor, known?: SegApiError): Promise<Response> {
-  if (!response.ok) errors.set(response, known ?? (await apiError(response, context, redactor)));
+  if (!response.ok) Object.defineProperty(response, API_ERROR, { value: known ?? (await apiError(response, context, redactor)) });
   return response;
 }
 

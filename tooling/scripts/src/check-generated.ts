@@ -8,21 +8,21 @@ import { generatedDir, repoRoot } from "./paths.ts";
  * Regenerates every vendor in memory and compares with the committed files, without touching the
  * working tree. Returns false (after saying what differs and how to fix it) on any difference.
  */
-export async function checkGenerated(): Promise<boolean> {
-  const specs = (await readdir(path.join(repoRoot, "specs"))).filter((f) => f.endsWith(".yaml"));
+export async function checkGenerated(root: string = repoRoot): Promise<boolean> {
+  const specs = (await readdir(path.join(root, "specs"))).filter((f) => f.endsWith(".yaml"));
   const stale: string[] = [];
   for (const vendor of specs.map((f) => f.replace(/\.yaml$/, ""))) {
-    const dir = generatedDir(vendor);
+    const dir = generatedDir(vendor, root);
     if (!existsSync(path.dirname(path.dirname(dir)))) {
       console.log(`${vendor}: no packages/${vendor} yet, nothing generated to check`);
       continue;
     }
     const committedNames = await readdir(dir).catch(() => [] as string[]);
-    const fresh = await generate(vendor);
+    const fresh = await generate(vendor, root);
     for (const name of new Set([...committedNames, ...Object.keys(fresh)])) {
       const file = path.join(dir, name);
       const committed = await readFile(file, "utf8").catch(() => undefined);
-      if (committed !== fresh[name]) stale.push(path.relative(repoRoot, file));
+      if (committed !== fresh[name]) stale.push(path.relative(root, file));
     }
   }
   if (stale.length === 0) {

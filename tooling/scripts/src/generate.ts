@@ -9,9 +9,9 @@ import { generatedDir, repoRoot, specPath } from "./paths.ts";
 /** The files generated for one vendor, keyed by their path relative to src/generated/. */
 export type GeneratedFiles = Record<string, string>;
 
-export async function generate(vendor: string): Promise<GeneratedFiles> {
-  const spec = specPath(vendor);
-  const source = path.relative(repoRoot, spec);
+export async function generate(vendor: string, root: string = repoRoot): Promise<GeneratedFiles> {
+  const spec = specPath(vendor, root);
+  const source = path.relative(root, spec);
   const types = await openapiTS(pathToFileURL(spec), { silent: true });
   const document: unknown = parse(await readFile(spec, "utf8"));
   return {

@@ -113,8 +113,8 @@ export function operationTable(doc: unknown): { servers: Record<string, string>;
       }
       if (!successIsJson(doc, operation.responses)) entry.parseAs = "text";
       const parameters = [
-        ...(Array.isArray(item.parameters) ? item.parameters : []),
-        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+        ...(Array.isArray(item.parameters) ? (item.parameters as unknown[]) : []),
+        ...(Array.isArray(operation.parameters) ? (operation.parameters as unknown[]) : []),
       ];
       const query = queryBindings(doc, parameters);
       const content = (deref(doc, operation.requestBody) as Json | undefined)?.content;
