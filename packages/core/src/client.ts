@@ -83,11 +83,29 @@ export interface VendorClient<Paths extends {}> {
   POST: CallMethod<Paths, "post">;
   DELETE: CallMethod<Paths, "delete">;
   PATCH: CallMethod<Paths, "patch">;
+  /**
+   * Calls a path the spec does not document (the escape hatch for endpoints a vendor names but does
+   * not describe), with the same auth, retries, timeouts and errors. Nothing about the body is
+   * typed; retry safety follows the HTTP method (GET, HEAD, OPTIONS, PUT and DELETE are retried).
+   */
+  undocumented(method: Uppercase<HttpMethod>, path: string, init?: UndocumentedInit): Promise<UndocumentedResult>;
   /** Register openapi-fetch middleware. */
   use(...middleware: Middleware[]): void;
   /** Unregister openapi-fetch middleware. */
   eject(...middleware: Middleware[]): void;
 }
+
+/** Inputs of an `undocumented` call: openapi-fetch's, untyped. */
+export interface UndocumentedInit extends CallOptions {
+  params?: { query?: Record<string, unknown>; path?: Record<string, unknown>; header?: Record<string, string> };
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  parseAs?: "json" | "text" | "blob" | "arrayBuffer" | "stream";
+}
+
+/** The result of an `undocumented` call: openapi-fetch's shape, with nothing known about the bodies. */
+export type UndocumentedResult = { data: unknown; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
 
 type AnyInit = CallOptions & {
   params?: { query?: Record<string, unknown> };
@@ -113,14 +131,15 @@ export function createVendorClient<Paths extends {}>(
   const base = createClient<Paths>(options.querySerializer ? { querySerializer: options.querySerializer } : {});
   if (options.middleware) base.use(...options.middleware);
 
+  // async, so a bad binding rejects like any other failure instead of throwing synchronously.
   const call =
     (method: Uppercase<HttpMethod>) =>
-    (path: string, init: AnyInit = {}): Promise<unknown> => {
+    async (path: string, init: AnyInit = {}): Promise<unknown> => {
       const meta = operationFor(options.operations, method, path, defaultHost);
       const { retry, timeoutMs, deadlineMs, ...rest } = init;
       const fetchInit: AnyInit = { ...rest, params: { ...rest.params } };
       applyBindings(meta, fetchInit, variables);
-      return base.request(method.toLowerCase() as never, path as never, {
+      return await base.request(method.toLowerCase() as never, path as never, {
         ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
         ...fetchInit,
         baseUrl: hostUrls.get(meta.host),
@@ -148,6 +167,7 @@ export function createVendorClient<Paths extends {}>(
     POST: call("POST") as VendorClient<Paths>["POST"],
     DELETE: call("DELETE") as VendorClient<Paths>["DELETE"],
     PATCH: call("PATCH") as VendorClient<Paths>["PATCH"],
+    undocumented: (method, path, init) => call(method)(path, init as AnyInit) as Promise<UndocumentedResult>,
     use: (...middleware) => {
       base.use(...middleware);
     },

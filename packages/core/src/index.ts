@@ -1,6 +1,14 @@
 // @seg/core: the runtime every seg vendor package shares. Explicit exports only.
 export { createVendorClient } from "./client.ts";
-export type { CallMethod, CallOptions, TransportOptions, VendorClient, VendorClientOptions } from "./client.ts";
+export type {
+  CallMethod,
+  CallOptions,
+  TransportOptions,
+  UndocumentedInit,
+  UndocumentedResult,
+  VendorClient,
+  VendorClientOptions,
+} from "./client.ts";
 export type { OperationMeta, OperationTable, ServerTable } from "./operations.ts";
 export type { BoundPaths } from "./bound-paths.ts";
 export { unwrap } from "./unwrap.ts";

@@ -54,7 +54,8 @@ function bodyBindings(doc: Json, schema: unknown, found: Record<string, string> 
   if (!isObject(node)) return found;
   if (isObject(node.properties)) {
     for (const [name, property] of Object.entries(node.properties)) {
-      const bind = (deref(doc, property) as Json | undefined)?.["x-seg-bind"];
+      // OpenAPI 3.1 allows siblings next to $ref, so look at the property before following it.
+      const bind = (isObject(property) ? property["x-seg-bind"] : undefined) ?? (deref(doc, property) as Json | undefined)?.["x-seg-bind"];
       if (typeof bind === "string") found[name] = bind;
     }
   }

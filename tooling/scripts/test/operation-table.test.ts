@@ -30,7 +30,11 @@ describe("operationTable", () => {
         {
           components: {
             parameters: { Account: { name: "account_id", in: "query", "x-seg-bind": "accountId" } },
-            schemas: { Body: { oneOf: [{ properties: { token: { "x-seg-bind": "token" } } }, { allOf: [{ properties: { account: { "x-seg-bind": "account" } } }] }] } },
+            schemas: {
+              Token: { type: "string" },
+              // x-seg-bind may sit beside a $ref (OpenAPI 3.1).
+              Body: { oneOf: [{ properties: { token: { $ref: "#/components/schemas/Token", "x-seg-bind": "token" } } }, { allOf: [{ properties: { account: { "x-seg-bind": "account" } } }] }] },
+            },
           },
         },
       ),
