@@ -3,6 +3,7 @@ import {
   headerKeyAuth,
   requireCredential,
   userAgent,
+  withAdapter,
   type BoundPaths,
   type TransportOptions,
   type VendorClient,
@@ -10,6 +11,7 @@ import {
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
+import { segmetricsAdapter } from "./adapter.ts";
 import { reportContacts, type ReportContactsPages } from "./report-contacts.ts";
 
 /** SegMetrics' three hosts: the import API, the tracking endpoint and the reporting API. */
@@ -61,5 +63,5 @@ export function createSegmetricsClient(options: SegmetricsOptions = {}): Segmetr
     // `extend` is one comma-separated value (`extend=tags,events`), not repeated keys.
     querySerializer: { array: { style: "form", explode: false } },
   });
-  return { ...client, reportContacts: reportContacts(client) };
+  return withAdapter({ ...client, reportContacts: reportContacts(client) }, segmetricsAdapter(client));
 }
