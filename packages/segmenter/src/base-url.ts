@@ -1,0 +1,42 @@
+// Segmenter's base URL is not public (see specs/segmenter.yaml): it is required configuration, with
+// no default, checked once when the client is created.
+import { requireCredential, SegConfigError } from "@seg/core";
+
+const FIELD = "baseUrl";
+const ENV = "SEGMENTER_BASE_URL";
+
+/**
+ * The base URL from options or `SEGMENTER_BASE_URL`, as an absolute http(s) URL without a trailing
+ * slash, ready for the spec's paths to be appended (`…/segmenter/v1` + `/segments`).
+ *
+ * Errors never echo the value: a misplaced API key (keys and URLs swapped) or credentials inside the
+ * URL must not end up in a message or a log.
+ */
+export function resolveBaseUrl(value: string | undefined): string {
+  let raw: string;
+  try {
+    raw = requireCredential(value, FIELD, ENV).trim();
+  } catch {
+    throw new SegConfigError(
+      FIELD,
+      `is required: Segmenter does not publish its base URL, so pass \`${FIELD}\` or set the ${ENV} environment variable`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid("is not an absolute URL: give the scheme, host and any path prefix");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("must use http or https");
+  if (url.username || url.password) throw invalid("must not contain a username or password: the API key goes in `apiKey`");
+  // Checked on the text: `URL` drops an empty `?` or `#`.
+  if (/[?#]/.test(raw)) throw invalid("must not contain a query string or fragment: the operation paths are appended to it");
+  // `href` percent-encodes what a URL path cannot hold (spaces, `{` and `}`), so nothing in it is
+  // taken for a server variable later.
+  return url.href.replace(/\/+$/, "");
+}
+
+function invalid(reason: string): SegConfigError {
+  return new SegConfigError(FIELD, `${reason} (option or ${ENV})`);
+}

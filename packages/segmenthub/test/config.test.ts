@@ -1,0 +1,140 @@
+// Configuration: where account and token come from, what happens without a token, and hosts.
+import { startTestServer } from "@seg/test-server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createSegmentHubClient, SegConfigError, unwrap } from "../src/index.ts";
+import { ACCOUNT, clientWithServer, TOKEN } from "./harness.ts";
+import { cases, tokenCases } from "./operations.ts";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** Runs `call` and returns what it rejected with (or undefined). */
+async function rejection(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+describe("account", () => {
+  it.each([
+    ["absent", undefined],
+    ["blank", "  "],
+  ])("%s is a SegConfigError naming `account` and SEGMENTHUB_ACCOUNT, at construction", (_name, account) => {
+    vi.stubEnv("SEGMENTHUB_ACCOUNT", undefined);
+    const attempt = (): unknown => createSegmentHubClient({ account, token: TOKEN });
+    expect(attempt).toThrow(SegConfigError);
+    expect(attempt).toThrow(/account.*SEGMENTHUB_ACCOUNT/);
+    expect(attempt).toThrow(expect.objectContaining({ field: "account" }) as Error);
+  });
+
+  it("is read from SEGMENTHUB_ACCOUNT, and the token from SEGMENTHUB_TOKEN", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: {} }));
+    vi.stubEnv("SEGMENTHUB_ACCOUNT", "env-account");
+    vi.stubEnv("SEGMENTHUB_TOKEN", "env-token-1234");
+    const client = createSegmentHubClient({ baseUrl: server.url });
+    await client.POST("/profiles/query", { body: { profileId: "p1" } });
+    expect(server.requests[0]?.json()).toEqual({ account: "env-account", token: "env-token-1234", profileId: "p1" });
+  });
+
+  it("options win over the environment", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: {} }));
+    vi.stubEnv("SEGMENTHUB_ACCOUNT", "env-account");
+    vi.stubEnv("SEGMENTHUB_TOKEN", "env-token-1234");
+    const client = createSegmentHubClient({ account: ACCOUNT, token: TOKEN, baseUrl: server.url });
+    await client.POST("/visitors/query", { body: { visitorId: "v1" } });
+    expect(server.requests[0]?.json()).toEqual({ account: ACCOUNT, token: TOKEN, visitorId: "v1" });
+  });
+});
+
+describe("without a token", () => {
+  it.each(tokenCases)("%s rejects with SegConfigError naming `token`, sending nothing", async (_name, { call }) => {
+    vi.stubEnv("SEGMENTHUB_TOKEN", undefined);
+    const started = await clientWithServer(undefined, { token: undefined });
+    await using server = started.server;
+    const { client } = started;
+    let pending: Promise<unknown> | undefined;
+    // Rejects rather than throws, like every other failure of a call.
+    expect(() => {
+      pending = call(client);
+    }).not.toThrow();
+    const error = await rejection(() => pending!);
+    expect(error).toBeInstanceOf(SegConfigError);
+    expect(error).toMatchObject({ field: "token" });
+    expect((error as Error).message).toMatch(/^token: /);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each(["", "   "])("a blank token (%j) counts as none", async (token) => {
+    vi.stubEnv("SEGMENTHUB_TOKEN", undefined);
+    const started = await clientWithServer(undefined, { token });
+    await using server = started.server;
+    const { client } = started;
+    expect(await rejection(() => client.POST("/profiles/query", { body: { profileId: "p1" } }))).toMatchObject({ field: "token" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each(Object.entries(cases).filter(([, c]) => !c.needsToken))("%s needs none and sends none", async (_name, { call, reply }) => {
+    vi.stubEnv("SEGMENTHUB_TOKEN", undefined);
+    const started = await clientWithServer(() => ({ status: 200, json: reply }), { token: undefined });
+    await using server = started.server;
+    const { client } = started;
+    expect(unwrap(await call(client))).toEqual(reply);
+    expect(server.requests[0]?.json()).not.toHaveProperty("token");
+  });
+
+  it("an event with withToken rejects with SegConfigError naming `token`, sending nothing", async () => {
+    vi.stubEnv("SEGMENTHUB_TOKEN", undefined);
+    const started = await clientWithServer(undefined, { token: undefined });
+    await using server = started.server;
+    const { client } = started;
+    const error = await rejection(() => client.fireEvent({ event: "pageView", visitorId: "v1", platform: "p" }, { withToken: true }));
+    expect(error).toBeInstanceOf(SegConfigError);
+    expect(error).toMatchObject({ field: "token" });
+    expect((error as Error).message).toContain("SEGMENTHUB_TOKEN");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a token passed for one call is used", async () => {
+    vi.stubEnv("SEGMENTHUB_TOKEN", undefined);
+    const started = await clientWithServer(() => ({ status: 200, json: {} }), { token: undefined });
+    await using server = started.server;
+    const { client } = started;
+    await client.POST("/profiles/segments", { body: { profileId: "p1", token: "per-call-token", assignees: ["VIP"] } });
+    expect(server.requests[0]?.json()).toEqual({ account: ACCOUNT, token: "per-call-token", profileId: "p1", assignees: ["VIP"] });
+  });
+});
+
+describe("hosts", () => {
+  it("defaults to https://api.segmenthub.com", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: {} }));
+    const asked: string[] = [];
+    const client = createSegmentHubClient({
+      account: ACCOUNT,
+      token: TOKEN,
+      fetch: (request) => {
+        asked.push(request.url);
+        const local = new URL(request.url);
+        return fetch(new Request(`${server.url}${local.pathname}${local.search}`, request));
+      },
+    });
+    await client.fireEvent({ event: "pageView", visitorId: "v1", platform: "p" });
+    await client.POST("/profiles/query", { body: { profileId: "p1" } });
+    await client.POST("/visitors/attributes", { body: { visitorId: "v1", attributes: { gender: "Man" } } });
+    expect(asked).toEqual([
+      "https://api.segmenthub.com/campaigns/query",
+      "https://api.segmenthub.com/profiles/query",
+      "https://api.segmenthub.com/visitors/attributes",
+    ]);
+  });
+
+  it("baseUrl replaces it, keeping a path prefix", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: {} }));
+    const client = createSegmentHubClient({ account: ACCOUNT, baseUrl: `${server.url}/proxy/segmenthub` });
+    await client.fireEvent({ event: "pageView", visitorId: "v1", platform: "p" });
+    expect(server.requests[0]?.path).toBe("/proxy/segmenthub/campaigns/query");
+  });
+});

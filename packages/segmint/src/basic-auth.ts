@@ -1,0 +1,23 @@
+import type { AuthStrategy } from "@seg/core";
+
+/**
+ * HTTP Basic credentials (`Authorization: Basic base64(username:password)`), the way Segmint's
+ * token endpoint takes them. The pair is encoded as UTF-8 first (RFC 7617's `charset="UTF-8"`), so
+ * a password outside Latin-1 works where a bare `btoa()` would throw.
+ */
+export function basicAuth(username: string, password: string): AuthStrategy {
+  const encoded = base64Utf8(`${username}:${password}`);
+  const header = `Basic ${encoded}`;
+  return {
+    headers: () => ({ Authorization: header }),
+    // The encoded pair too: it is what travels, and a proxy may echo it back.
+    secrets: () => [username, password, encoded],
+  };
+}
+
+/** Base64 of the UTF-8 bytes of `text`; runs wherever `TextEncoder` and `btoa` exist. */
+function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
