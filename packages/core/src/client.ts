@@ -10,7 +10,7 @@ import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "ope
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
 import { leveled, type Logger, type LogLevel } from "./logger.ts";
 import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
-import { createRedactor } from "./redact.ts";
+import { createRedactor, secretsSent } from "./redact.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
 import { send, TIMEOUT_DEFAULTS, type TimeoutOptions } from "./transport.ts";
 
@@ -68,15 +68,19 @@ type OperationAt<Paths, Path extends keyof Paths, Method extends HttpMethod> = P
   : never;
 
 /** One HTTP method of a vendor client: openapi-fetch's signature plus `CallOptions`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
 export type CallMethod<Paths extends {}, Method extends HttpMethod> = <
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<{ [K in Method]: OperationAt<Paths, Path, Method> }, Method>,
+  // CallOptions in the constraint too: in `Init & CallOptions` alone, `retry: "yes"` would be
+  // inferred into Init and then pass as `"yes" & RetryOptions`.
+  Init extends MaybeOptionalInit<{ [K in Method]: OperationAt<Paths, Path, Method> }, Method> & CallOptions,
 >(
   url: Path,
   ...init: InitParam<Init>
 ) => Promise<FetchResponse<OperationAt<Paths, Path, Method>, Init, MediaType>>;
 
 /** A typed client over a vendor's `paths`, as openapi-fetch users know it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
 export interface VendorClient<Paths extends {}> {
   GET: CallMethod<Paths, "get">;
   PUT: CallMethod<Paths, "put">;
@@ -113,6 +117,7 @@ type AnyInit = CallOptions & {
   [key: string]: unknown;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
 export function createVendorClient<Paths extends {}>(
   options: VendorClientOptions,
 ): VendorClient<Paths> {
@@ -143,8 +148,9 @@ export function createVendorClient<Paths extends {}>(
         ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
         ...fetchInit,
         baseUrl: hostUrls.get(meta.host),
-        fetch: (request: Request) =>
-          send(request, {
+        fetch: (request: Request) => {
+          const sent = secretsSent(request);
+          return send(request, {
             vendor: options.vendor,
             operation: meta.operationId,
             retry: retryPolicy(retry, options.retry, meta.idempotent),
@@ -155,9 +161,10 @@ export function createVendorClient<Paths extends {}>(
             auth: meta.anonymous ? noAuth : options.auth,
             userAgent: options.userAgent,
             fetch: fetchImpl,
-            redactor,
+            redactor: sent.length ? createRedactor(() => [...options.auth.secrets(), ...sent]) : redactor,
             logger,
-          }),
+          });
+        },
       } as never);
     };
 

@@ -114,7 +114,7 @@ export class SegApiError<Body = unknown> extends SegError implements CallContext
     const summary = typeof context.body === "string" ? context.body.slice(0, 200) : JSON.stringify(context.body);
     super(
       `${context.vendor} ${context.operation} failed: HTTP ${context.status}${context.statusText ? ` ${context.statusText}` : ""}` +
-        `${context.requestId ? ` (request id ${context.requestId})` : ""}` +
+        (context.requestId ? ` (request id ${context.requestId})` : "") +
         ` after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}${summary ? `: ${summary}` : ""}`,
     );
     this.kind = apiErrorKind(context.status);

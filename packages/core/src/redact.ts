@@ -41,7 +41,8 @@ export function createRedactor(secrets: () => readonly string[]): Redactor {
     if (Array.isArray(value)) return value.map(json);
     if (typeof value === "object" && value !== null) {
       return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [key, isSecretName(key) && inner != null ? REDACTED : json(inner)]),
+        // Keys too: an error body may use the rejected key itself as a property name.
+        Object.entries(value).map(([key, inner]) => [text(key), isSecretName(key) && inner != null ? REDACTED : json(inner)]),
       );
     }
     return value;
@@ -73,6 +74,20 @@ export function createRedactor(secrets: () => readonly string[]): Redactor {
   };
 
   return { text, url, json, headers };
+}
+
+/**
+ * Values a request carries under secret-looking names (`?api_key=…`, an `Authorization` header the
+ * caller set): known secrets for that call, so a server echoing them back is masked too.
+ */
+export function secretsSent(request: Request): string[] {
+  const found: string[] = [];
+  for (const [key, value] of new URL(request.url).searchParams) if (isSecretName(key)) found.push(value);
+  request.headers.forEach((value, key) => {
+    // "Bearer <token>": the token alone is the secret.
+    if (isSecretName(key)) found.push(value, value.split(/\s+/).pop() ?? value);
+  });
+  return found;
 }
 
 function safeBase64(value: string): string | undefined {

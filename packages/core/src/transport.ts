@@ -5,7 +5,7 @@ import { SegApiError, SegConnectionError, SegTimeoutError, type CallContext } fr
 import type { Logger } from "./logger.ts";
 import type { Redactor } from "./redact.ts";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions } from "./retry.ts";
-import { anySignal, deadline, sleep } from "./signals.ts";
+import { anySignal, deadline, sleep, untilAborted, type Deadline } from "./signals.ts";
 
 export interface TimeoutOptions {
   /** Limit for one attempt, from sending to the last byte of the response. Default 30 s. */
@@ -81,18 +81,18 @@ export async function send(request: Request, call: TransportCall): Promise<Respo
         if (await call.auth.renew(authHeaders)) continue;
       }
       if ("response" in outcome && !isRetryableStatus(outcome.response.status)) {
-        return finish(outcome.response, context(attempt), call.redactor);
+        return await finish(outcome.response, context(attempt), call.redactor);
       }
 
       const failure = "error" in outcome ? outcome.error : await apiError(outcome.response, context(attempt), call.redactor);
       const wait = retry && retries < retry.maxRetries ? nextDelay(outcome, attempt - (renewed ? 1 : 0), retry) : undefined;
       if (wait === undefined || wait > overall.remaining()) {
         if ("error" in outcome) throw outcome.error;
-        return finish(outcome.response, context(attempt), call.redactor, failure as SegApiError);
+        return await finish(outcome.response, context(attempt), call.redactor, failure as SegApiError);
       }
       retries++;
       call.logger.warn(`${call.vendor} ${call.operation}: attempt ${attempt} failed (${failure.message}); retrying in ${wait} ms`);
-      call.retry && call.retry.onRetry?.({ error: failure, attempt, delayMs: wait });
+      if (call.retry) call.retry.onRetry?.({ error: failure, attempt, delayMs: wait });
       try {
         await sleep(wait, waitSignal.signal);
       } catch (reason) {
@@ -112,11 +112,12 @@ async function attemptOnce(
   authHeaders: Record<string, string>,
   call: TransportCall,
   caller: AbortSignal,
-  overall: { signal: AbortSignal },
+  overall: Deadline,
   context: CallContext,
 ): Promise<Outcome> {
-  if (caller.aborted) throw caller.reason;
-  if (overall.signal.aborted) throw new SegTimeoutError(context, "deadline", call.timeouts.deadlineMs);
+  // (Not `if (signal.aborted)`: that would narrow the same checks in the catch below to "never".)
+  caller.throwIfAborted();
+  if (overall.remaining() === 0) throw new SegTimeoutError(context, "deadline", call.timeouts.deadlineMs);
   const perAttempt = deadline(call.timeouts.timeoutMs);
   const signal = anySignal([caller, overall.signal, perAttempt.signal]);
   const headers = new Headers(request.headers);
@@ -125,11 +126,14 @@ async function attemptOnce(
   const started = Date.now();
   call.logger.debug(`${call.vendor} ${call.operation}: → ${request.method} ${context.url} (attempt ${context.attempts})`);
   try {
-    const raw = await call.fetch(
-      new Request(request.url, { method: request.method, headers, body: body ?? null, signal: signal.signal, redirect: request.redirect }),
+    const raw = await untilAborted(
+      call.fetch(
+        new Request(request.url, { method: request.method, headers, body: body ?? null, signal: signal.signal, redirect: request.redirect }),
+      ),
+      signal.signal,
     );
     // Read the whole body inside the attempt, so a server that stalls mid-body still times out.
-    const bytes = raw.status === 204 || raw.status === 205 || raw.status === 304 ? null : await raw.arrayBuffer();
+    const bytes = raw.status === 204 || raw.status === 205 || raw.status === 304 ? null : await untilAborted(raw.arrayBuffer(), signal.signal);
     const response = new Response(bytes, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
     call.logger.debug(`${call.vendor} ${call.operation}: ← ${raw.status} in ${Date.now() - started} ms`, { requestId: requestIdOf(raw) });
     return { response };

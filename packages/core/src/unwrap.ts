@@ -2,7 +2,9 @@ import { SegApiError } from "./errors.ts";
 import { apiErrorOf } from "./transport.ts";
 
 /** The `data` of the success branch of an openapi-fetch result. */
-export type SuccessData<Result> = Result extends { error?: never } ? (Result extends { data: infer Data } ? Data : undefined) : never;
+// Only the success branch has a required `data`. (An operation with no documented error response
+// still has an error branch, `{ data?: never; error: never }`, which must not add `undefined`.)
+export type SuccessData<Result> = Result extends { data: infer Data; error?: never } ? Data : never;
 
 /**
  * The throwing form: returns `data`, or throws the `SegApiError` for an error response (with vendor,
