@@ -1,6 +1,6 @@
-// The contract between the facade (@seg/sdk) and each vendor package. A vendor package attaches an
-// adapter to the clients it creates; the facade finds it under a global symbol, so the facade
-// depends on @seg/core alone and never imports a vendor package.
+// The contract between the facade (@seg/sdk) and each vendor package. Each vendor package ships its
+// adapter from a subpath (`@seg/<vendor>/adapter`), so a client used without the facade does not
+// carry it, and the facade depends on @seg/core alone.
 
 /**
  * Who the unified operations are about: an email, the caller's own id for the person (CRM/ERP
@@ -43,8 +43,10 @@ export interface Skip {
  * What one vendor does for each unified operation: an implementation returning the vendor's own
  * response (throwing `SegError`s on failure), or a `Skip` saying why it has no such operation.
  */
-export interface VendorAdapter {
+export interface VendorAdapter<Client = unknown> {
   readonly vendor: string;
+  /** The configured vendor client the adapter calls, reachable through the facade. */
+  readonly client: Client;
   upsertPerson(person: Person): Promise<unknown> | Skip;
   addTags(person: PersonRef, tags: readonly string[]): Promise<unknown> | Skip;
   removeTags(person: PersonRef, tags: readonly string[]): Promise<unknown> | Skip;
@@ -52,20 +54,7 @@ export interface VendorAdapter {
   getProfile(person: PersonRef): Promise<unknown> | Skip;
 }
 
-export type UnifiedOperation = Exclude<keyof VendorAdapter, "vendor">;
-
-const ADAPTER = Symbol.for("@seg/core/adapter");
-
-/** Attaches `adapter` to a vendor client (non-enumerable: invisible to spreads and JSON). */
-export function withAdapter<Client extends object>(client: Client, adapter: VendorAdapter): Client {
-  Object.defineProperty(client, ADAPTER, { value: adapter, enumerable: false });
-  return client;
-}
-
-/** The adapter a vendor package attached to its client, if any. */
-export function adapterOf(client: object): VendorAdapter | undefined {
-  return (client as { [ADAPTER]?: VendorAdapter })[ADAPTER];
-}
+export type UnifiedOperation = Exclude<keyof VendorAdapter, "vendor" | "client">;
 
 export const isSkip = (value: unknown): value is Skip =>
   typeof value === "object" && value !== null && typeof (value as Skip).skipped === "string";

@@ -10,8 +10,8 @@ import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "ope
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
 import { leveled, type Logger, type LogLevel } from "./logger.ts";
 import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
-import { createRedactor, secretsSent } from "./redact.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
+import { requestParts, type OutgoingRequest } from "./request-parts.ts";
 import { send, TIMEOUT_DEFAULTS, type TimeoutOptions } from "./transport.ts";
 
 /** Options every vendor client accepts for its transport. */
@@ -130,11 +130,22 @@ export function createVendorClient<Paths extends {}>(
       resolveServerUrl(options.baseUrls?.[host] ?? template, variables, host),
     ]),
   );
-  const redactor = createRedactor(() => options.auth.secrets());
+  const secrets = (): readonly string[] => options.auth.secrets();
   const logger = leveled(options.logger, options.logLevel);
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const base = createClient<Paths>(options.querySerializer ? { querySerializer: options.querySerializer } : {});
-  if (options.middleware) base.use(...options.middleware);
+  const fetchImpl = options.fetch;
+  // Without middleware nobody needs a real Request before the transport: hand openapi-fetch the
+  // light RequestParts instead (see request-parts.ts). Middleware gets real Requests.
+  const middleware = [...(options.middleware ?? [])];
+  const SegRequest = function (url: string, init: RequestInit & { headers: Headers }) {
+    return middleware.length ? new Request(url, init) : requestParts(url, init);
+  };
+  // openapi-fetch also checks what middleware returns with `instanceof` this constructor.
+  Object.defineProperty(SegRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
+  const base = createClient<Paths>({
+    ...(options.querySerializer ? { querySerializer: options.querySerializer } : {}),
+    Request: SegRequest as unknown as typeof Request,
+  });
+  if (middleware.length) base.use(...middleware);
 
   // async, so a bad binding rejects like any other failure instead of throwing synchronously.
   const call =
@@ -148,9 +159,8 @@ export function createVendorClient<Paths extends {}>(
         ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
         ...fetchInit,
         baseUrl: hostUrls.get(meta.host),
-        fetch: (request: Request) => {
-          const sent = secretsSent(request);
-          return send(request, {
+        fetch: (request: Request | OutgoingRequest) =>
+          send(request, {
             vendor: options.vendor,
             operation: meta.operationId,
             retry: retryPolicy(retry, options.retry, meta.idempotent),
@@ -161,10 +171,9 @@ export function createVendorClient<Paths extends {}>(
             auth: meta.anonymous ? noAuth : options.auth,
             userAgent: options.userAgent,
             fetch: fetchImpl,
-            redactor: sent.length ? createRedactor(() => [...options.auth.secrets(), ...sent]) : redactor,
+            secrets,
             logger,
-          });
-        },
+          }),
       } as never);
     };
 
@@ -175,11 +184,16 @@ export function createVendorClient<Paths extends {}>(
     DELETE: call("DELETE") as VendorClient<Paths>["DELETE"],
     PATCH: call("PATCH") as VendorClient<Paths>["PATCH"],
     undocumented: (method, path, init) => call(method)(path, init as AnyInit) as Promise<UndocumentedResult>,
-    use: (...middleware) => {
-      base.use(...middleware);
+    use: (...added) => {
+      middleware.push(...added);
+      base.use(...added);
     },
-    eject: (...middleware) => {
-      base.eject(...middleware);
+    eject: (...removed) => {
+      for (const m of removed) {
+        const at = middleware.indexOf(m);
+        if (at !== -1) middleware.splice(at, 1);
+      }
+      base.eject(...removed);
     },
   };
 }

@@ -3,7 +3,6 @@
 import type { Redactor } from "./redact.ts";
 
 const BRAND: unique symbol = Symbol.for("@seg/core/error-kinds") as never;
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 type Branded = { [BRAND]?: readonly string[] };
 
@@ -47,18 +46,11 @@ export class SegError extends Error {
     return { name: this.name, message: this.message, ...this.details(), ...(cause ? { cause } : {}) };
   }
 
-  /** Fields subclasses add to `toJSON()` and `util.inspect()`. */
+  /** The fields `toJSON()` and `util.inspect()` show: every own enumerable field, already redacted. */
   protected details(): Record<string, unknown> {
-    return {};
+    return { ...(this as unknown as Record<string, unknown>) };
   }
 }
-
-// util.inspect (and so console.log) shows the redacted toJSON(), never raw fields or causes.
-Object.defineProperty(SegError.prototype, INSPECT, {
-  value(this: SegError): string {
-    return `${this.name}: ${this.message} ${JSON.stringify(this.toJSON(), null, 2)}`;
-  },
-});
 
 /** Bad configuration or input, found before any request is sent. `field` names the culprit. */
 export class SegConfigError extends SegError {
@@ -67,9 +59,6 @@ export class SegConfigError extends SegError {
   constructor(field: string, message: string) {
     super(`${field}: ${message}`);
     this.field = field;
-  }
-  protected override details(): Record<string, unknown> {
-    return { field: this.field };
   }
 }
 
@@ -97,107 +86,62 @@ export function apiErrorKind(status: number): SegApiErrorKind {
   return KIND_BY_STATUS[status] ?? (status >= 500 ? "server_error" : "client_error");
 }
 
+const attempts = (n: number): string => `${n} attempt${n === 1 ? "" : "s"}`;
+
+/** A failure of one call: carries where the call was going (vendor, operation, method, url, attempts). */
+abstract class SegCallError extends SegError implements CallContext {
+  declare readonly vendor: string;
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
+
+  constructor(context: CallContext, message: string, options?: { cause?: unknown }) {
+    super(`${context.vendor} ${context.operation} ${message}`, options);
+    const { vendor, operation, method, url, attempts } = context;
+    Object.assign(this, { vendor, operation, method, url, attempts });
+  }
+}
+
 /** The vendor answered with an error status. `body` is the parsed (and redacted) error body. */
-export class SegApiError<Body = unknown> extends SegError implements CallContext {
+export class SegApiError<Body = unknown> extends SegCallError {
   static override readonly kind: string = "SegApiError";
-  readonly kind: SegApiErrorKind;
-  readonly status: number;
-  readonly body: Body;
-  readonly requestId: string | undefined;
-  readonly vendor: string;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly kind: SegApiErrorKind;
+  declare readonly status: number;
+  declare readonly body: Body;
+  declare readonly requestId: string | undefined;
 
   constructor(context: CallContext & { status: number; statusText: string; body: Body; requestId?: string | undefined }) {
-    const summary = typeof context.body === "string" ? context.body.slice(0, 200) : JSON.stringify(context.body);
+    const { status, statusText, body, requestId } = context;
+    const summary = typeof body === "string" ? body.slice(0, 200) : JSON.stringify(body);
     super(
-      `${context.vendor} ${context.operation} failed: HTTP ${context.status}${context.statusText ? ` ${context.statusText}` : ""}` +
-        (context.requestId ? ` (request id ${context.requestId})` : "") +
-        ` after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}${summary ? `: ${summary}` : ""}`,
+      context,
+      `failed: HTTP ${status}${statusText ? ` ${statusText}` : ""}${requestId ? ` (request id ${requestId})` : ""} after ${attempts(context.attempts)}${summary ? `: ${summary}` : ""}`,
     );
-    this.kind = apiErrorKind(context.status);
-    this.status = context.status;
-    this.body = context.body;
-    this.requestId = context.requestId;
-    this.vendor = context.vendor;
-    this.operation = context.operation;
-    this.method = context.method;
-    this.url = context.url;
-    this.attempts = context.attempts;
-  }
-
-  protected override details(): Record<string, unknown> {
-    const { kind, status, body, requestId, vendor, operation, method, url, attempts } = this;
-    return { kind, status, body, requestId, vendor, operation, method, url, attempts };
+    Object.assign(this, { kind: apiErrorKind(status), status, body, requestId });
   }
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS, … */
-export class SegConnectionError extends SegError implements CallContext {
+export class SegConnectionError extends SegCallError {
   static override readonly kind: string = "SegConnectionError";
-  readonly vendor: string;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
 
   constructor(context: CallContext, cause: unknown, redactor: Redactor) {
-    const reason = cause instanceof Error ? redactor.text(describeCause(cause)) : "unknown error";
-    super(`${context.vendor} ${context.operation} could not connect to ${context.url} after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}: ${reason}`, {
-      cause: cause instanceof Error ? redactedError(cause, redactor) : undefined,
-    });
-    this.vendor = context.vendor;
-    this.operation = context.operation;
-    this.method = context.method;
-    this.url = context.url;
-    this.attempts = context.attempts;
-  }
-
-  protected override details(): Record<string, unknown> {
-    const { vendor, operation, method, url, attempts } = this;
-    return { vendor, operation, method, url, attempts };
+    // undici hides the useful part ("ECONNREFUSED", "other side closed") in the cause's cause.
+    const inner = cause instanceof Error ? (cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message) : "unknown error";
+    // No `cause`: the platform's error may quote secrets; its redacted text is in the message.
+    super(context, `could not connect to ${context.url} after ${attempts(context.attempts)}: ${redactor.text(inner)}`);
   }
 }
 
 /** A per-attempt timeout (`scope: "attempt"`) or the overall deadline (`scope: "deadline"`) ran out. */
-export class SegTimeoutError extends SegError implements CallContext {
+export class SegTimeoutError extends SegCallError {
   static override readonly kind: string = "SegTimeoutError";
-  readonly scope: "attempt" | "deadline";
-  readonly timeoutMs: number;
-  readonly vendor: string;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly scope: "attempt" | "deadline";
+  declare readonly timeoutMs: number;
 
   constructor(context: CallContext, scope: "attempt" | "deadline", timeoutMs: number, options?: { cause?: unknown }) {
-    super(`${context.vendor} ${context.operation} timed out: ${scope === "attempt" ? "attempt timeout" : "deadline"} of ${timeoutMs} ms exceeded after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"} (${context.method} ${context.url})`, options);
-    this.scope = scope;
-    this.timeoutMs = timeoutMs;
-    this.vendor = context.vendor;
-    this.operation = context.operation;
-    this.method = context.method;
-    this.url = context.url;
-    this.attempts = context.attempts;
+    super(context, `timed out: ${scope === "attempt" ? "attempt timeout" : "deadline"} of ${timeoutMs} ms exceeded after ${attempts(context.attempts)} (${context.method} ${context.url})`, options);
+    Object.assign(this, { scope, timeoutMs });
   }
-
-  protected override details(): Record<string, unknown> {
-    const { scope, timeoutMs, vendor, operation, method, url, attempts } = this;
-    return { scope, timeoutMs, vendor, operation, method, url, attempts };
-  }
-}
-
-/** undici hides the useful part ("ECONNREFUSED", "other side closed") in `cause`. */
-function describeCause(error: Error): string {
-  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return `${error.message}${inner}${typeof code === "string" && !inner.includes(code) ? ` (${code})` : ""}`;
-}
-
-function redactedError(error: Error, redactor: Redactor): Error {
-  const copy = new Error(redactor.text(describeCause(error)));
-  copy.name = error.name;
-  return copy;
 }

@@ -30,5 +30,5 @@ export { requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";
 export type { Redactor } from "./redact.ts";
 export { userAgent } from "./user-agent.ts";
-export { adapterOf, isSkip, withAdapter } from "./adapter.ts";
+export { isSkip } from "./adapter.ts";
 export type { Person, PersonRef, Purchase, PurchaseItem, Skip, UnifiedOperation, VendorAdapter } from "./adapter.ts";

@@ -17,8 +17,6 @@ export interface Redactor {
   url(value: string): string;
   /** A copy of a JSON value with secret-named keys and known secret values masked. */
   json(value: unknown): unknown;
-  /** A plain object of headers with secret-named headers masked. */
-  headers(headers: Headers): Record<string, string>;
 }
 
 /** `secrets` returns the current secret values (a bearer token changes over time). */
@@ -65,29 +63,38 @@ export function createRedactor(secrets: () => readonly string[]): Redactor {
     return text(parsed.toString());
   };
 
-  const headers = (input: Headers): Record<string, string> => {
-    const out: Record<string, string> = {};
-    input.forEach((value, key) => {
-      out[key] = isSecretName(key) ? REDACTED : text(value);
-    });
-    return out;
-  };
-
-  return { text, url, json, headers };
+  return { text, url, json };
 }
 
 /**
  * Values a request carries under secret-looking names (`?api_key=…`, an `Authorization` header the
- * caller set): known secrets for that call, so a server echoing them back is masked too.
+ * caller set, a `"token"` in a JSON body): known secrets for that call, so a server echoing them
+ * back in free text is masked too.
  */
-export function secretsSent(request: Request): string[] {
+export function secretsSent(request: { url: string; headers: Headers; body: BodyInit | null }): string[] {
   const found: string[] = [];
   for (const [key, value] of new URL(request.url).searchParams) if (isSecretName(key)) found.push(value);
   request.headers.forEach((value, key) => {
     // "Bearer <token>": the token alone is the secret.
     if (isSecretName(key)) found.push(value, value.split(/\s+/).pop() ?? value);
   });
+  const { body } = request;
+  if ((typeof body === "string" || body instanceof ArrayBuffer) && /json/i.test(request.headers.get("content-type") ?? "")) {
+    try {
+      collectSecretValues(JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body)), found);
+    } catch {
+      // not JSON after all: nothing to collect by name
+    }
+  }
   return found;
+}
+
+function collectSecretValues(value: unknown, found: string[]): void {
+  if (typeof value !== "object" || value === null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === "string" && isSecretName(key)) found.push(inner);
+    else collectSecretValues(inner, found);
+  }
 }
 
 function safeBase64(value: string): string | undefined {

@@ -1,47 +1,5 @@
-// Small AbortSignal plumbing. Written by hand rather than with AbortSignal.any/timeout so every
-// timer is cleared and every listener removed when an attempt ends (AbortSignal.any has leaked on
-// long-lived parent signals in Node 20, and stray 30 s timers add up under load).
-
-export interface Deadline {
-  readonly signal: AbortSignal;
-  /** Milliseconds left before it fires. */
-  remaining(): number;
-  dispose(): void;
-}
-
-export function deadline(ms: number, now: () => number = Date.now): Deadline {
-  const controller = new AbortController();
-  const end = now() + ms;
-  const timer = setTimeout(() => {
-    controller.abort(new DOMException("deadline exceeded", "TimeoutError"));
-  }, ms);
-  return {
-    signal: controller.signal,
-    remaining: () => Math.max(0, end - now()),
-    dispose: () => {
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** One signal that aborts when any input does; `dispose` detaches it from the inputs. */
-export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onAbort = (event: Event): void => {
-    controller.abort((event.target as AbortSignal).reason);
-  };
-  const dispose = (): void => {
-    for (const signal of signals) signal.removeEventListener("abort", onAbort);
-  };
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-  }
-  return { signal: controller.signal, dispose };
-}
+// Small AbortSignal plumbing for the transport: an abortable wait, and a race that keeps aborts
+// working when the platform's fetch loses them.
 
 /** Resolves after `ms`, or rejects with the signal's reason if it aborts first. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {

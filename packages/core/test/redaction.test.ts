@@ -90,12 +90,13 @@ const failures: [string, (request: RecordedRequest) => Reply, Partial<VendorClie
     SegApiError,
   ],
   ["a connection reset, after retries", () => "reset", {}, SegConnectionError],
-  ["an attempt timeout, after retries", () => "hang", { timeoutMs: 100 }, SegTimeoutError],
-  ["the deadline", () => "hang", { deadlineMs: 150 }, SegTimeoutError],
+  ["an attempt timeout, after retries", () => "hang", { timeoutMs: 400 }, SegTimeoutError],
+  // Long enough for the request to reach the server on a loaded machine before the deadline.
+  ["the deadline", () => "hang", { deadlineMs: 1000 }, SegTimeoutError],
   [
     "a stalled body that echoes the credentials",
     (request) => ({ status: 200, json: { echoed: seen(request) }, stallBody: true }),
-    { timeoutMs: 100 },
+    { timeoutMs: 400 },
     SegTimeoutError,
   ],
 ];
@@ -200,14 +201,4 @@ describe("createRedactor", () => {
     });
   });
 
-  it("headers masks secret-named headers and known values", () => {
-    const headers = new Headers({ authorization: "Basic x", cookie: "s=1", "x-api-key": "k", "x-echo": SECRET, accept: "text/html" });
-    expect(redactor.headers(headers)).toEqual({
-      accept: "text/html",
-      authorization: REDACTED,
-      cookie: REDACTED,
-      "x-api-key": REDACTED,
-      "x-echo": REDACTED,
-    });
-  });
 });

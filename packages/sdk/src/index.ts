@@ -1,6 +1,6 @@
 // @seg/sdk: one entry point over the seg vendor clients a team has installed.
 export { createSeg } from "./seg.ts";
-export type { Outcomes, Seg, SegOptions } from "./seg.ts";
+export type { AdapterMap, Outcomes, Seg, SegOptions, VendorClients } from "./seg.ts";
 export type { Outcome } from "./outcome.ts";
 export { SegAggregateError } from "./aggregate-error.ts";
-export type { Person, PersonRef, Purchase, PurchaseItem } from "@seg/core";
+export type { Person, PersonRef, Purchase, PurchaseItem, VendorAdapter } from "@seg/core";

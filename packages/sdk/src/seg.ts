@@ -1,4 +1,4 @@
-import { adapterOf, SegConfigError, type Person, type PersonRef, type Purchase, type Skip, type VendorAdapter } from "@seg/core";
+import { SegConfigError, type Person, type PersonRef, type Purchase, type Skip, type VendorAdapter } from "@seg/core";
 import { SegAggregateError } from "./aggregate-error.ts";
 import { settle, type Outcome } from "./outcome.ts";
 
@@ -7,45 +7,53 @@ export interface SegOptions {
   strict?: boolean;
 }
 
-/** One outcome per configured vendor, under the name the vendor was configured with. */
-export type Outcomes<Vendors> = { readonly [Name in keyof Vendors]: Outcome };
+/** The facade's configuration: a vendor adapter (from `@seg/<vendor>/adapter`) per name. */
+export type AdapterMap = Record<string, VendorAdapter>;
 
-export interface Seg<Vendors extends Record<string, object>> {
+/** One outcome per configured vendor, under the name the vendor was configured with. */
+export type Outcomes<Adapters> = { readonly [Name in keyof Adapters]: Outcome };
+
+/** The raw client behind each configured adapter. */
+export type VendorClients<Adapters extends AdapterMap> = { readonly [Name in keyof Adapters]: Adapters[Name]["client"] };
+
+export interface Seg<Adapters extends AdapterMap> {
   /** The configured vendor clients, fully typed; a vendor that was not configured is not here. */
-  readonly vendors: Vendors;
-  /** A configured vendor by name at runtime; an unknown name is a `SegConfigError`. */
-  vendor<Name extends keyof Vendors & string>(name: Name): Vendors[Name];
+  readonly vendors: VendorClients<Adapters>;
+  /** A configured vendor's client by name at runtime; an unknown name is a `SegConfigError`. */
+  vendor<Name extends keyof Adapters & string>(name: Name): Adapters[Name]["client"];
   /** Creates or updates the person at every vendor that keeps people. */
-  upsertPerson(person: Person): Promise<Outcomes<Vendors>>;
+  upsertPerson(person: Person): Promise<Outcomes<Adapters>>;
   /** Adds tags (SegMetrics tags, SegmentHub segments) to the person. */
-  addTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Vendors>>;
+  addTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Adapters>>;
   /** Removes tags (SegMetrics tags, SegmentHub segments) from the person. */
-  removeTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Vendors>>;
+  removeTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Adapters>>;
   /** Records an order (never retried automatically where the vendor call is not idempotent). */
-  recordPurchase(purchase: Purchase): Promise<Outcomes<Vendors>>;
+  recordPurchase(purchase: Purchase): Promise<Outcomes<Adapters>>;
   /** What each vendor knows about the person. */
-  getProfile(person: PersonRef): Promise<Outcomes<Vendors>>;
+  getProfile(person: PersonRef): Promise<Outcomes<Adapters>>;
 }
 
 /**
- * One entry point over the vendor clients a team uses. Pass the clients you created (each vendor
- * package attaches its adapter); every unified call runs the vendors concurrently and returns one
- * outcome per vendor: `ok`, `skipped` (with the reason) or `failed` (with the typed error).
+ * One entry point over the vendors a team uses. Pass each vendor's adapter around the client you
+ * created; every unified call runs the vendors concurrently and returns one outcome per vendor:
+ * `ok`, `skipped` (with the reason) or `failed` (with the typed error).
  *
- *     const seg = createSeg({ segmetrics: createSegmetricsClient({ … }) });
+ *     const seg = createSeg({ segmetrics: segmetricsAdapter(createSegmetricsClient({ … })) });
  *     const outcomes = await seg.upsertPerson({ email: "joey@bloggs.com", firstName: "Joey" });
  */
-export function createSeg<Vendors extends Record<string, object>>(vendors: Vendors, options: SegOptions = {}): Seg<Vendors> {
-  const adapters = Object.entries(vendors).map(([name, client]): [string, VendorAdapter] => {
-    const adapter = adapterOf(client);
-    if (!adapter) throw new SegConfigError(name, "is not a client created by a seg vendor package (create it with createXxxClient)");
-    return [name, adapter];
-  });
-  if (adapters.length === 0) throw new SegConfigError("vendors", "configure at least one vendor client");
+export function createSeg<Adapters extends AdapterMap>(configured: Adapters, options: SegOptions = {}): Seg<Adapters> {
+  const adapters = Object.entries(configured);
+  for (const [name, adapter] of adapters) {
+    if (typeof (adapter as Partial<VendorAdapter> | null)?.upsertPerson !== "function") {
+      throw new SegConfigError(name, "is not a seg vendor adapter: wrap the client, e.g. segmetricsAdapter(client) from @seg/segmetrics/adapter");
+    }
+  }
+  if (adapters.length === 0) throw new SegConfigError("vendors", "configure at least one vendor adapter");
+  const vendors = Object.fromEntries(adapters.map(([name, adapter]) => [name, adapter.client])) as VendorClients<Adapters>;
 
-  const run = async (operation: string, each: (adapter: VendorAdapter) => Promise<unknown> | Skip): Promise<Outcomes<Vendors>> => {
+  const run = async (operation: string, each: (adapter: VendorAdapter) => Promise<unknown> | Skip): Promise<Outcomes<Adapters>> => {
     const settled = await Promise.all(adapters.map(async ([name, adapter]) => [name, await settle(adapter.vendor, () => each(adapter))] as const));
-    const outcomes = Object.fromEntries(settled) as Outcomes<Vendors>;
+    const outcomes = Object.fromEntries(settled) as Outcomes<Adapters>;
     if (options.strict && settled.some(([, outcome]) => outcome.status === "failed")) throw new SegAggregateError(operation, outcomes);
     return outcomes;
   };
@@ -53,8 +61,8 @@ export function createSeg<Vendors extends Record<string, object>>(vendors: Vendo
   return {
     vendors,
     vendor(name) {
-      if (!Object.hasOwn(vendors, name)) {
-        throw new SegConfigError(name, `is not configured; configured vendors: ${Object.keys(vendors).join(", ")}`);
+      if (!Object.hasOwn(configured, name)) {
+        throw new SegConfigError(name, `is not configured; configured vendors: ${Object.keys(configured).join(", ")}`);
       }
       return vendors[name];
     },

@@ -1,5 +1,6 @@
 import { SegApiError, SegConfigError } from "@seg/core";
 import { createSegmetricsClient } from "@seg/segmetrics";
+import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { startTestServer, type Handler, type TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSeg, SegAggregateError } from "../src/index.ts";
@@ -19,15 +20,15 @@ async function segmetrics(handler: Handler, apiKey = "k") {
     retry: false,
     baseUrls: { import: `${server.url}/import`, reporting: `${server.url}/reporting` },
   });
-  return { server, client };
+  return { server, adapter: segmetricsAdapter(client) };
 }
 
 const ok: Handler = () => ({ status: 200, json: { status: "success" } });
 
 describe("unified calls through the SegMetrics adapter", () => {
   it("upsertPerson maps names, external id, phone and attributes onto a contact", async () => {
-    const { server, client } = await segmetrics(ok);
-    const outcomes = await createSeg({ segmetrics: client }).upsertPerson({
+    const { server, adapter } = await segmetrics(ok);
+    const outcomes = await createSeg({ segmetrics: adapter }).upsertPerson({
       externalId: "crm-249",
       email: "joey@bloggs.com",
       firstName: "Joey",
@@ -47,8 +48,8 @@ describe("unified calls through the SegMetrics adapter", () => {
   });
 
   it("recordPurchase sends integer cents and the import date format", async () => {
-    const { server, client } = await segmetrics(ok);
-    await createSeg({ segmetrics: client }).recordPurchase({
+    const { server, adapter } = await segmetrics(ok);
+    await createSeg({ segmetrics: adapter }).recordPurchase({
       person: { email: "joey@bloggs.com" },
       orderId: "A-1",
       totalCents: 4500,
@@ -75,15 +76,15 @@ describe("unified calls through the SegMetrics adapter", () => {
     ["addTags", "/import/tags/add"],
     ["removeTags", "/import/tags/remove"],
   ] as const)("%s sends tag names for the contact", async (operation, path) => {
-    const { server, client } = await segmetrics(ok);
-    await createSeg({ segmetrics: client })[operation]({ externalId: "249" }, ["New Lead", "VIP"]);
+    const { server, adapter } = await segmetrics(ok);
+    await createSeg({ segmetrics: adapter })[operation]({ externalId: "249" }, ["New Lead", "VIP"]);
     expect(server.requests[0]?.path).toBe(path);
     expect(server.requests[0]?.json()).toEqual({ contact_id: "249", tags: ["New Lead", "VIP"] });
   });
 
   it("getProfile reads the contact by external id, else by email", async () => {
-    const { server, client } = await segmetrics(() => ({ status: 200, json: { data: { contact_id: "249", email: "joey@bloggs.com" } } }));
-    const seg = createSeg({ segmetrics: client });
+    const { server, adapter } = await segmetrics(() => ({ status: 200, json: { data: { contact_id: "249", email: "joey@bloggs.com" } } }));
+    const seg = createSeg({ segmetrics: adapter });
     const byId = await seg.getProfile({ externalId: "249", email: "joey@bloggs.com" });
     await seg.getProfile({ email: "joey@bloggs.com" });
     expect(byId.segmetrics).toMatchObject({ status: "ok", value: { contact_id: "249" } });
@@ -98,7 +99,7 @@ describe("outcomes", () => {
   it("reports each vendor's own result: one ok, one failed with its typed error", async () => {
     const good = await segmetrics(ok);
     const bad = await segmetrics(() => ({ status: 400, json: { status: "error", errors: ["missing 'id' field "] } }));
-    const outcomes = await createSeg({ eu: good.client, us: bad.client }).upsertPerson({ email: "a@b.c" });
+    const outcomes = await createSeg({ eu: good.adapter, us: bad.adapter }).upsertPerson({ email: "a@b.c" });
     expect(outcomes.eu.status).toBe("ok");
     expect(outcomes.us).toMatchObject({ status: "failed", vendor: "segmetrics" });
     const error = outcomes.us.status === "failed" ? outcomes.us.error : undefined;
@@ -109,7 +110,7 @@ describe("outcomes", () => {
   it("strict mode throws an aggregate error that still carries every outcome", async () => {
     const good = await segmetrics(ok);
     const bad = await segmetrics(() => ({ status: 500, json: { status: "error" } }), "secret-key-XYZ-123");
-    const seg = createSeg({ eu: good.client, us: bad.client }, { strict: true });
+    const seg = createSeg({ eu: good.adapter, us: bad.adapter }, { strict: true });
     const error = await seg.addTags({ email: "a@b.c" }, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SegAggregateError);
     const { outcomes } = error as SegAggregateError;
@@ -124,7 +125,7 @@ describe("outcomes", () => {
     const a = await segmetrics(slow);
     const b = await segmetrics(slow);
     const started = performance.now();
-    const outcomes = await createSeg({ a: a.client, b: b.client }).upsertPerson({ email: "a@b.c" });
+    const outcomes = await createSeg({ a: a.adapter, b: b.adapter }).upsertPerson({ email: "a@b.c" });
     const elapsed = performance.now() - started;
     expect(outcomes.a.status).toBe("ok");
     expect(outcomes.b.status).toBe("ok");
@@ -142,7 +143,7 @@ describe("outcomes", () => {
       retry: { maxRetries: 3, baseDelayMs: 1 },
       baseUrls: { import: server.url },
     });
-    const seg = createSeg({ segmetrics: client });
+    const seg = createSeg({ segmetrics: segmetricsAdapter(client) });
     await seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 100, items: [] });
     expect(server.requests).toHaveLength(1); // POST /invoice: not safe to repeat
     await seg.upsertPerson({ email: "a@b.c" });
@@ -161,21 +162,22 @@ describe("bad input is refused before any vendor is called", () => {
       "totalCents",
     ],
   ])("%s", async (_name, call, field) => {
-    const { server, client } = await segmetrics(ok);
-    const error = await call(createSeg({ segmetrics: client })).catch((e: unknown) => e);
+    const { server, adapter } = await segmetrics(ok);
+    const error = await call(createSeg({ segmetrics: adapter })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SegConfigError);
     expect((error as SegConfigError).field).toBe(field);
     expect(server.requests).toHaveLength(0);
   });
 
-  it("a client that no seg vendor package created is refused at construction", () => {
-    expect(() => createSeg({ mystery: {} })).toThrow(/mystery.*not a client created by a seg vendor package/);
+  it("a raw client passed without its adapter is refused at construction, with the fix", async () => {
+    const { adapter } = await segmetrics(ok);
+    expect(() => createSeg({ mystery: adapter.client as never })).toThrow(/mystery: is not a seg vendor adapter: wrap the client/);
   });
 
   it("an unconfigured vendor looked up at runtime is a clear error", async () => {
-    const { client } = await segmetrics(ok);
-    const seg = createSeg({ segmetrics: client });
-    expect(seg.vendor("segmetrics")).toBe(client);
+    const { adapter } = await segmetrics(ok);
+    const seg = createSeg({ segmetrics: adapter });
+    expect(seg.vendor("segmetrics")).toBe(adapter.client);
     expect(() => seg.vendor("segmint" as "segmetrics")).toThrow(/segmint: is not configured; configured vendors: segmetrics/);
   });
 });

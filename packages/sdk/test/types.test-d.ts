@@ -1,8 +1,9 @@
 import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
+import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { describe, expectTypeOf, it } from "vitest";
 import { createSeg } from "../src/index.ts";
 
-const seg = createSeg({ segmetrics: createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k" }) });
+const seg = createSeg({ segmetrics: segmetricsAdapter(createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k" })) });
 
 describe("the facade's types", () => {
   it("keeps the raw clients reachable, fully typed", () => {
@@ -12,7 +13,7 @@ describe("the facade's types", () => {
 
   it("makes an unconfigured vendor a compile error", () => {
     // @ts-expect-error segmint was not configured
-    void seg.vendors.segmint;
+    seg.vendors.segmint;
     // @ts-expect-error segmint was not configured
     seg.vendor("segmint");
   });
@@ -21,7 +22,7 @@ describe("the facade's types", () => {
     const outcomes = await seg.upsertPerson({ email: "a@b.c" });
     expectTypeOf(outcomes).toHaveProperty("segmetrics");
     // @ts-expect-error only configured vendors have outcomes
-    void outcomes.segmenthub;
+    outcomes.segmenthub;
   });
 
   it("requires an email or an external id", () => {

@@ -1,7 +1,8 @@
-// How SegMetrics takes part in the facade's unified calls (see @seg/sdk's README mapping table).
-import { unwrap, type Person, type PersonRef, type Purchase, type VendorAdapter, type VendorClient } from "@seg/core";
+// `@seg/segmetrics/adapter`: how SegMetrics takes part in @seg/sdk's unified calls (see the sdk
+// README's mapping table). A separate entry point, so clients used without the facade stay small.
+import { unwrap, type Person, type PersonRef, type Purchase, type VendorAdapter } from "@seg/core";
 import type { components } from "./generated/schema.ts";
-import type { SegmetricsPaths } from "./client.ts";
+import type { SegmetricsClient } from "./client.ts";
 
 type Identity = components["schemas"]["ContactIdentity"];
 
@@ -12,9 +13,15 @@ const identity = (person: PersonRef): Identity =>
 /** "2018-10-03 11:14:32", the import API's date format, in UTC. */
 const importDate = (date: Date): string => date.toISOString().slice(0, 19).replace("T", " ");
 
-export function segmetricsAdapter(client: VendorClient<SegmetricsPaths>): VendorAdapter {
+/**
+ * The facade adapter for a SegMetrics client:
+ *
+ *     createSeg({ segmetrics: segmetricsAdapter(createSegmetricsClient({ … })) })
+ */
+export function segmetricsAdapter(client: SegmetricsClient): VendorAdapter<SegmetricsClient> {
   return {
     vendor: "segmetrics",
+    client,
     upsertPerson: async (person: Person) => {
       const { firstName, lastName, phone, attributes } = person;
       // SegMetrics has no phone field: phone and any extra attributes go into custom_fields.

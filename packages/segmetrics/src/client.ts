@@ -3,7 +3,6 @@ import {
   headerKeyAuth,
   requireCredential,
   userAgent,
-  withAdapter,
   type BoundPaths,
   type TransportOptions,
   type VendorClient,
@@ -11,7 +10,6 @@ import {
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
-import { segmetricsAdapter } from "./adapter.ts";
 import { reportContacts, type ReportContactsPages } from "./report-contacts.ts";
 
 /** SegMetrics' three hosts: the import API, the tracking endpoint and the reporting API. */
@@ -63,5 +61,5 @@ export function createSegmetricsClient(options: SegmetricsOptions = {}): Segmetr
     // `extend` is one comma-separated value (`extend=tags,events`), not repeated keys.
     querySerializer: { array: { style: "form", explode: false } },
   });
-  return withAdapter({ ...client, reportContacts: reportContacts(client) }, segmetricsAdapter(client));
+  return { ...client, reportContacts: reportContacts(client) };
 }

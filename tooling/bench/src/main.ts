@@ -39,7 +39,7 @@ const variants: Record<string, () => Promise<unknown>> = {
       headers: { Authorization: "key", "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
-    return response.json();
+    return (await response.json()) as unknown;
   },
   "bare openapi-fetch": () => bare.POST("/contact", { body }),
   "@seg/segmetrics": () => seg.POST("/contact", { body }),
@@ -83,7 +83,7 @@ const baseline = median(sequential["bare openapi-fetch"] ?? []);
 const baselineRps = median(concurrent["bare openapi-fetch"] ?? []);
 const raw = median(sequential["raw fetch"] ?? []);
 console.log(`POST /contact against a local keep-alive server: ${REQUESTS} requests × ${RUNS} runs, medians`);
-console.log("variant               µs/request (sequential)   × bare openapi-fetch   × raw fetch   req/s (" + CONCURRENCY + " in flight)   × bare");
+console.log(`variant               µs/request (sequential)   × bare openapi-fetch   × raw fetch   req/s (${CONCURRENCY} in flight)   × bare`);
 for (const name of names) {
   const us = median(sequential[name] ?? []);
   const rps = median(concurrent[name] ?? []);
