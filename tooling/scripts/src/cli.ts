@@ -1,13 +1,23 @@
 import { parseArgs } from "node:util";
+import { checkChangesets } from "./check-changesets.ts";
 import { checkGenerated } from "./check-generated.ts";
 import { writeGenerated } from "./generate.ts";
+import { RegistryConfigError } from "./registry-guard.ts";
+import { release, ReleaseRefused } from "./release.ts";
+import { CommandError } from "./run.ts";
 
 const usage = `usage: seg-scripts <command>
 
-  generate <vendor>   regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
-  check-generated     fail when any committed generated file differs from its spec`;
+  generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
+  check-generated          fail when any committed generated file differs from its spec
+  check-changesets         fail when a published package changed since its last release without a changeset
+  release [--skip-checks]  build, check, and publish new versions to SEG_REGISTRY_URL (token: SEG_REGISTRY_TOKEN);
+                           --skip-checks builds but skips the checks (only for a commit whose checks already passed)`;
 
-const { positionals } = parseArgs({ allowPositionals: true });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { "skip-checks": { type: "boolean", default: false } },
+});
 const [command, ...rest] = positionals;
 
 switch (command) {
@@ -19,6 +29,19 @@ switch (command) {
   }
   case "check-generated":
     process.exitCode = (await checkGenerated()) ? 0 : 1;
+    break;
+  case "check-changesets":
+    process.exitCode = (await checkChangesets()) ? 0 : 1;
+    break;
+  case "release":
+    try {
+      await release({ skipChecks: values["skip-checks"] });
+    } catch (error) {
+      // A refusal or a failed step is reported as its message alone; anything else is a bug.
+      if (!(error instanceof RegistryConfigError || error instanceof ReleaseRefused || error instanceof CommandError)) throw error;
+      console.error(`release: ${error.message}`);
+      process.exitCode = 1;
+    }
     break;
   default:
     console.error(usage);

@@ -1,0 +1,143 @@
+// A company project that installs one seg package from the private registry, with npm, the way a
+// user would: a project .npmrc naming the registry and its token, nothing else configured.
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, realpath, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { nerfDart } from "../../src/npmrc.ts";
+import type { PackageJson } from "../../src/workspace.ts";
+import { cleanEnv, execOk, type Result } from "./exec.ts";
+import type { LocalRegistry } from "./verdaccio.ts";
+
+const NPM_TIMEOUT_MS = 120_000;
+
+const files = (baseUrl: string): Record<string, string> => ({
+  "package.json": `${JSON.stringify({ name: "seg-consumer", private: true, type: "module" }, null, 2)}\n`,
+  // ESM and CommonJS entry points: each loads the package its own way and calls the stand-in API.
+  "esm.mjs": `import { createSegmetricsClient } from "@seg/segmetrics";
+const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
+  baseUrls: { import: "${baseUrl}/esm/{account_id}/{integration_id}" } });
+const { response } = await client.POST("/contact", { body: { email: "esm@example.com", first_name: "Esm" } });
+console.log(JSON.stringify({ resolved: import.meta.resolve("@seg/segmetrics"), status: response.status }));
+`,
+  "cjs.cjs": `const { createSegmetricsClient } = require("@seg/segmetrics");
+const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
+  baseUrls: { import: "${baseUrl}/cjs/{account_id}/{integration_id}" } });
+client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } }).then(({ response }) => {
+  console.log(JSON.stringify({ resolved: require.resolve("@seg/segmetrics"), status: response.status }));
+});
+`,
+  // Type-checked, never run. The @ts-expect-error fails the check if the types resolve to \`any\`.
+  "consumer.ts": `import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
+
+export async function upsert(baseUrl: string): Promise<number> {
+  const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl } });
+  const { response } = await client.POST("/contact", { body: { email: "ts@example.com", first_name: "Ts" } });
+  // @ts-expect-error -- not a SegMetrics path
+  await client.GET("/no-such-path");
+  return response.status;
+}
+`,
+  "consumer.cts": `import segmetrics = require("@seg/segmetrics");
+
+export const create: typeof segmetrics.createSegmetricsClient = (options) => segmetrics.createSegmetricsClient(options);
+// @ts-expect-error -- accountId is a string
+segmetrics.createSegmetricsClient({ accountId: 42 });
+`,
+  "tsconfig.node16.json": `${JSON.stringify({
+    compilerOptions: { module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true },
+    files: ["consumer.ts", "consumer.cts"],
+  }, null, 2)}\n`,
+  "tsconfig.bundler.json": `${JSON.stringify({
+    compilerOptions: { module: "preserve", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true },
+    files: ["consumer.ts"],
+  }, null, 2)}\n`,
+});
+
+export class Consumer {
+  constructor(
+    readonly dir: string,
+    private readonly registry: LocalRegistry,
+  ) {}
+
+  /** Writes the project; its .npmrc is its only npm configuration (the user npmrc is an empty file). */
+  static async create(dir: string, registry: LocalRegistry, apiUrl: string): Promise<Consumer> {
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files(apiUrl))) await writeFile(path.join(dir, name), text);
+    await writeFile(
+      path.join(dir, ".npmrc"),
+      `registry=${registry.url}\n${nerfDart(registry.url)}:_authToken=${registry.token}\naudit=false\nfund=false\nupdate-notifier=false\n`,
+    );
+    await writeFile(path.join(dir, "..", "empty-user-npmrc"), "");
+    return new Consumer(dir, registry);
+  }
+
+  npm(args: readonly string[]): Promise<Result> {
+    const env = cleanEnv({
+      NPM_CONFIG_USERCONFIG: path.join(this.dir, "..", "empty-user-npmrc"),
+      npm_config_cache: path.join(this.dir, "..", "npm-cache"),
+    });
+    return execOk("npm", args, { cwd: this.dir, env, timeoutMs: NPM_TIMEOUT_MS });
+  }
+
+  node(args: readonly string[]): Promise<Result> {
+    return execOk(process.execPath, args, { cwd: this.dir, env: cleanEnv(), timeoutMs: 30_000 });
+  }
+
+  /** Every package under node_modules/@seg, with its installed version. */
+  async segPackages(): Promise<Record<string, string>> {
+    const scope = path.join(this.dir, "node_modules", "@seg");
+    const names = existsSync(scope) ? (await readdir(scope)).sort() : [];
+    const found: Record<string, string> = {};
+    for (const name of names) {
+      const manifest = JSON.parse(await readFile(path.join(scope, name, "package.json"), "utf8")) as PackageJson;
+      found[manifest.name] = manifest.version;
+    }
+    return found;
+  }
+
+  /** Where each package in package-lock.json was downloaded from. */
+  async resolvedUrls(): Promise<string[]> {
+    const lock = JSON.parse(await readFile(path.join(this.dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string; link?: boolean }> };
+    return Object.entries(lock.packages)
+      .filter(([key, entry]) => key !== "" && entry.link !== true)
+      .map(([key, entry]) => entry.resolved ?? `${key}: (no resolved URL)`);
+  }
+
+  /**
+   * Seeds the registry with the third-party packages a seg package needs (openapi-fetch, …), taken
+   * from the workspace's own installed copies: the registry has no uplink, and the consumer must
+   * install from it alone.
+   */
+  async seedThirdPartyDependencies(workspace: string, entry: string): Promise<string[]> {
+    const seeded: string[] = [];
+    const seen = new Set<string>();
+    const visit = async (dir: string): Promise<void> => {
+      const real = await realpath(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      const manifest = JSON.parse(await readFile(path.join(real, "package.json"), "utf8")) as PackageJson;
+      for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+        await visit(findInstalled(real, name));
+      }
+      if (!manifest.name.startsWith("@seg/")) {
+        // Published from a plain copy: pnpm's files are hard links into its store, which npm packs as
+        // link entries, and the package would install with those files empty.
+        const copy = path.join(this.dir, "..", "seed", `${manifest.name}@${manifest.version}`);
+        await cp(real, copy, { recursive: true });
+        await this.npm(["publish", copy, "--ignore-scripts", "--tag", "latest", `--registry=${this.registry.url}`]);
+        seeded.push(`${manifest.name}@${manifest.version}`);
+      }
+    };
+    await visit(path.join(workspace, entry));
+    return seeded;
+  }
+}
+
+/** Node's lookup: the nearest node_modules/<name> at or above `from`. */
+function findInstalled(from: string, name: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", name);
+    if (existsSync(path.join(candidate, "package.json"))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed above ${from}`);
+  }
+}
