@@ -33,7 +33,7 @@ const faults: [string, Reply, (error: unknown, attempts: number) => void][] = [
   }],
   ["a hang (per-attempt timeout)", "hang", (error, attempts) => {
     expect(error).toBeInstanceOf(SegTimeoutError);
-    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 100, attempts });
+    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 400, attempts });
   }],
 ];
 
@@ -59,7 +59,7 @@ describe("retryable failures", () => {
     it.each(faults)("%s: tries 1 + maxRetries times, then surfaces the last failure", async (_name, reply, check) => {
       await using server = await startTestServer(sequence(reply));
       // A short per-attempt timeout for the hang only: a busy machine can take 40 ms to answer.
-      const client = acmeClient(server, { timeoutMs: reply === "hang" ? 100 : 10_000, retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 2 } });
+      const client = acmeClient(server, { timeoutMs: reply === "hang" ? 400 : 10_000, retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 2 } });
       check(await failureOf(() => getThing(client)), maxRetries + 1);
       expect(server.requests).toHaveLength(maxRetries + 1);
     });
@@ -211,7 +211,7 @@ describe("which calls are retried", () => {
     ["a hang", "hang"],
   ])("never retries a non-idempotent operation on %s", async (_name, reply) => {
     await using server = await startTestServer(sequence(reply));
-    await settle(() => createThing(acmeClient(server, { timeoutMs: reply === "hang" ? 100 : 10_000 })));
+    await settle(() => createThing(acmeClient(server, { timeoutMs: reply === "hang" ? 400 : 10_000 })));
     expect(server.requests).toHaveLength(1);
   });
 

@@ -13,14 +13,15 @@ const SLACK_MS = 1_000;
 describe("per-attempt timeout", () => {
   it("ends a hung attempt with SegTimeoutError scope 'attempt', retrying idempotent operations", async () => {
     await using server = await startTestServer(sequence("hang"));
-    const client = acmeClient(server, { timeoutMs: 100, retry: { maxRetries: 2, baseDelayMs: 1 } });
+    // 400 ms: long enough for each attempt to reach the server on a loaded machine.
+    const client = acmeClient(server, { timeoutMs: 400, retry: { maxRetries: 2, baseDelayMs: 1 } });
     const { ms, error } = await settle(() => client.GET("/things/{id}", thing));
     expect(error).toBeInstanceOf(SegTimeoutError);
-    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 100, attempts: 3, operation: "getThing" });
-    expect((error as Error).message).toContain("attempt timeout of 100 ms exceeded after 3 attempts");
+    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 400, attempts: 3, operation: "getThing" });
+    expect((error as Error).message).toContain("attempt timeout of 400 ms exceeded after 3 attempts");
     expect(server.requests).toHaveLength(3);
-    expect(ms).toBeGreaterThanOrEqual(3 * 95);
-    expect(ms).toBeLessThan(3 * 100 + SLACK_MS);
+    expect(ms).toBeGreaterThanOrEqual(3 * 395);
+    expect(ms).toBeLessThan(3 * 400 + SLACK_MS);
   });
 
   it("recovers when a later attempt answers in time", async () => {
@@ -32,7 +33,7 @@ describe("per-attempt timeout", () => {
 
   it("does not retry a timed-out non-idempotent operation", async () => {
     await using server = await startTestServer(sequence("hang"));
-    const { error } = await settle(() => acmeClient(server, { timeoutMs: 100 }).POST("/things", { body: { name: "x" } }));
+    const { error } = await settle(() => acmeClient(server, { timeoutMs: 400 }).POST("/things", { body: { name: "x" } }));
     expect(error).toBeInstanceOf(SegTimeoutError);
     expect(error).toMatchObject({ scope: "attempt", attempts: 1, operation: "createThing" });
     expect(server.requests).toHaveLength(1);
@@ -48,35 +49,35 @@ describe("per-attempt timeout", () => {
 
   it("covers the body too: headers then a stalled body times out", async () => {
     await using server = await startTestServer(sequence({ status: 200, json: { id: "1", name: "a long enough name" }, stallBody: true }));
-    const client = acmeClient(server, { timeoutMs: 100, retry: { maxRetries: 1, baseDelayMs: 1 } });
+    const client = acmeClient(server, { timeoutMs: 400, retry: { maxRetries: 1, baseDelayMs: 1 } });
     const { ms, error } = await settle(() => client.GET("/things/{id}", thing));
     expect(error).toBeInstanceOf(SegTimeoutError);
-    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 100, attempts: 2 });
+    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 400, attempts: 2 });
     expect(server.requests).toHaveLength(2);
-    expect(ms).toBeLessThan(2 * 100 + SLACK_MS);
+    expect(ms).toBeLessThan(2 * 400 + SLACK_MS);
   });
 });
 
 describe("overall deadline", () => {
   it("ends a hung call with SegTimeoutError scope 'deadline' on time", async () => {
     await using server = await startTestServer(sequence("hang"));
-    const client = acmeClient(server, { timeoutMs: 10_000, deadlineMs: 150 });
+    const client = acmeClient(server, { timeoutMs: 10_000, deadlineMs: 500 });
     const { ms, error } = await settle(() => client.GET("/things/{id}", thing));
     expect(error).toBeInstanceOf(SegTimeoutError);
-    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 150, attempts: 1 });
-    expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(150 + SLACK_MS);
+    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 500, attempts: 1 });
+    expect(ms).toBeGreaterThanOrEqual(490);
+    expect(ms).toBeLessThan(500 + SLACK_MS);
     expect(server.requests).toHaveLength(1);
   });
 
   it("bounds the whole call across retries", async () => {
     await using server = await startTestServer(sequence("hang"));
-    // Attempts time out at ~70, ~140 and ~210 ms; the fourth is still running at 250 ms.
-    const client = acmeClient(server, { timeoutMs: 70, deadlineMs: 250, retry: { maxRetries: 100, baseDelayMs: 1 } });
+    // Attempts time out at ~280, ~560 and ~840 ms; the fourth is still running at 1000 ms.
+    const client = acmeClient(server, { timeoutMs: 280, deadlineMs: 1000, retry: { maxRetries: 100, baseDelayMs: 1 } });
     const { ms, error } = await settle(() => client.GET("/things/{id}", thing));
     expect(error).toBeInstanceOf(SegTimeoutError);
-    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 250 });
-    expect(ms).toBeLessThan(250 + SLACK_MS);
+    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 1000 });
+    expect(ms).toBeLessThan(1000 + SLACK_MS);
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
     expect(server.requests.length).toBeLessThanOrEqual(4);
   });
