@@ -11,6 +11,7 @@ import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
 import { leveled, type Logger, type LogLevel } from "./logger.ts";
 import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import { requestParts, type OutgoingRequest } from "./request-parts.ts";
 import { send, TIMEOUT_DEFAULTS, type TimeoutOptions } from "./transport.ts";
 
@@ -26,6 +27,8 @@ export interface TransportOptions extends TimeoutOptions {
   logLevel?: LogLevel;
   /** openapi-fetch middleware, run once per call (before retries). */
   middleware?: Middleware[];
+  /** Space out requests (`createRateLimiter`); off by default. Every attempt counts. */
+  rateLimit?: RateLimiter;
 }
 
 /** What a vendor package tells core about itself and its user's configuration. */
@@ -173,6 +176,7 @@ export function createVendorClient<Paths extends {}>(
             fetch: fetchImpl,
             secrets,
             logger,
+            rateLimit: options.rateLimit,
           }),
       } as never);
     };

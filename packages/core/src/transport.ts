@@ -5,6 +5,7 @@ import { SegApiError, SegConnectionError, SegTimeoutError, type CallContext } fr
 import type { LeveledLogger } from "./logger.ts";
 import { createRedactor, secretsSent, type Redactor } from "./redact.ts";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions } from "./retry.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import { NEVER_ABORTED, outgoing, type OutgoingRequest } from "./request-parts.ts";
 import { sleep, untilAborted } from "./signals.ts";
 
@@ -20,8 +21,13 @@ export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { timeoutMs: 30_000, d
 /** Response headers vendors and their proxies use for a request id, most specific first. */
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
 
-export const requestIdOf = (response: Response): string | undefined =>
-  REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
+export const requestIdOf = (response: Response): string | undefined => {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) return value;
+  }
+  return undefined;
+};
 
 export interface TransportCall {
   vendor: string;
@@ -36,6 +42,7 @@ export interface TransportCall {
   /** The secrets the client knows of (its auth strategy's); the transport adds what the request carries. */
   secrets: () => readonly string[];
   logger: LeveledLogger;
+  rateLimit?: RateLimiter | undefined;
 }
 
 /**
@@ -82,8 +89,11 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
   let retries = 0;
   for (let attempt = 1; ; attempt++) {
     caller.throwIfAborted();
+    if (call.rateLimit && !(await call.rateLimit.acquire(caller, deadlineAt))) {
+      throw new SegTimeoutError(context(attempt), "deadline", deadlineMs); // its turn would come too late
+    }
     const remaining = deadlineAt - Date.now();
-    if (remaining <= 0) throw new SegTimeoutError(context(Math.max(1, attempt - 1)), "deadline", deadlineMs);
+    if (remaining <= 0) throw new SegTimeoutError(context(attempt - 1 || 1), "deadline", deadlineMs);
     // One timer per attempt: the attempt's own limit, or what is left of the deadline if less.
     const limit = Math.min(timeoutMs, remaining);
     const scope = limit < timeoutMs ? "deadline" : "attempt";

@@ -1,6 +1,7 @@
 import { sequence, startTestServer, type Handler, type TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  basicAuth,
   SegApiError,
   SegConfigError,
   bodyTokenAuth,
@@ -246,5 +247,18 @@ describe("requireCredential", () => {
     expect(error).toMatchObject({ field: "apiKey", name: "SegConfigError" });
     expect((error as Error).message).toContain("apiKey");
     expect((error as Error).message).toContain(ENV);
+  });
+});
+
+describe("basicAuth", () => {
+  it("sends Basic base64(user:password), encoding the pair as UTF-8 first", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: { id: "1", name: "a" } }));
+    await acmeClient(server, { auth: basicAuth("clïent", "sëcret ✓") }).GET("/things/{id}", { params: { path: { id: "1" } } });
+    const expected = Buffer.from("clïent:sëcret ✓", "utf8").toString("base64");
+    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${expected}`);
+  });
+
+  it("holds the username, the password and their encoded pair as secrets", () => {
+    expect(basicAuth("user", "pass").secrets()).toEqual(["user", "pass", btoa("user:pass")]);
   });
 });

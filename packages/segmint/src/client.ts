@@ -1,4 +1,5 @@
 import {
+  basicAuth,
   createVendorClient,
   requireCredential,
   SegConfigError,
@@ -8,7 +9,6 @@ import {
   type VendorClient,
 } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
-import { basicAuth } from "./basic-auth.ts";
 import { resolveBaseUrl, type SegmintEnvironment } from "./environment.ts";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";

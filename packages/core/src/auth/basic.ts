@@ -1,8 +1,8 @@
-import type { AuthStrategy } from "@seg/core";
+import type { AuthStrategy } from "./strategy.ts";
 
 /**
- * HTTP Basic credentials (`Authorization: Basic base64(username:password)`), the way Segmint's
- * token endpoint takes them. The pair is encoded as UTF-8 first (RFC 7617's `charset="UTF-8"`), so
+ * HTTP Basic credentials (`Authorization: Basic base64(username:password)`), e.g. for Segmint's
+ * token exchange. The pair is encoded as UTF-8 first (RFC 7617's `charset="UTF-8"`), so
  * a password outside Latin-1 works where a bare `btoa()` would throw.
  */
 export function basicAuth(username: string, password: string): AuthStrategy {
