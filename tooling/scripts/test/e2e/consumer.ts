@@ -26,6 +26,15 @@ client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } 
   console.log(JSON.stringify({ resolved: require.resolve("@seg/segmetrics"), status: response.status }));
 });
 `,
+  // The facade with only SegMetrics installed: the other vendors are optional peers, never pulled in.
+  "facade.mjs": `import { createSeg } from "@seg/sdk";
+import { createSegmetricsClient } from "@seg/segmetrics";
+import { segmetricsAdapter } from "@seg/segmetrics/adapter";
+const segmetrics = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
+  baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}" } });
+const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
+console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
+`,
   // Type-checked, never run. The @ts-expect-error fails the check if the types resolve to \`any\`.
   "consumer.ts": `import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
 

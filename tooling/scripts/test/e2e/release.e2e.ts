@@ -176,4 +176,15 @@ describe("pnpm release", () => {
     expect(api!.requests.at(-1)?.userAgent).toContain(`@seg/segmetrics/${versionsAfter["@seg/segmetrics"]}`);
     step(`after the upgrade the API stand-in sees: ${api!.requests.at(-1)?.userAgent}`);
   }, RELEASE_TIMEOUT_MS);
+
+  it("runs the facade with only @seg/segmetrics installed beside it", async () => {
+    await consumer.npm(["install", "@seg/sdk"]);
+    const tree = (await consumer.npm(["ls", "--all"])).stdout;
+    step(`with the facade (npm ls --all):\n${tree}`);
+    expect(Object.keys(await consumer.segPackages())).toEqual(["@seg/core", "@seg/sdk", "@seg/segmetrics"]);
+    for (const other of ["@seg/segmint", "@seg/segmenter", "@seg/segmenthub", "@seg/sandbox"]) expect(tree).not.toContain(other);
+    const outcomes = JSON.parse((await consumer.node(["facade.mjs"])).stdout) as Record<string, string>;
+    expect(outcomes).toEqual({ segmetrics: "ok" });
+    expect(api!.requests.at(-1)).toEqual(expect.objectContaining({ method: "POST", url: "/facade/acct/intg/contact" }));
+  }, 120_000);
 });
