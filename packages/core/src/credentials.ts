@@ -5,12 +5,17 @@ import { SegConfigError } from "./errors.ts";
  * env access); missing or blank is a `SegConfigError` naming both places, at construction time.
  */
 export function requireCredential(value: string | undefined, field: string, envName: string): string {
-  const fromEnv = readEnv(envName);
-  const resolved = value ?? fromEnv;
-  if (resolved === undefined || resolved.trim() === "") {
+  const resolved = optionalCredential(value, envName);
+  if (resolved === undefined) {
     throw new SegConfigError(field, `is required: pass \`${field}\` or set the ${envName} environment variable`);
   }
   return resolved;
+}
+
+/** A credential some operations need and others do not: from options, else the environment; blank is absent. */
+export function optionalCredential(value: string | undefined, envName: string): string | undefined {
+  const resolved = value ?? readEnv(envName);
+  return resolved === undefined || resolved.trim() === "" ? undefined : resolved;
 }
 
 function readEnv(name: string): string | undefined {

@@ -29,7 +29,7 @@ export { headerKeyAuth } from "./auth/header-key.ts";
 export { bodyTokenAuth } from "./auth/body-token.ts";
 export { tokenExchangeAuth } from "./auth/token-exchange.ts";
 export type { ExchangedToken, TokenExchangeOptions } from "./auth/token-exchange.ts";
-export { requireCredential } from "./credentials.ts";
+export { optionalCredential, requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";
 export type { Redactor } from "./redact.ts";
 export { userAgent } from "./user-agent.ts";

@@ -2,6 +2,7 @@ import { sequence, startTestServer, type Handler, type TestServer } from "@seg/t
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   basicAuth,
+  optionalCredential,
   SegApiError,
   SegConfigError,
   bodyTokenAuth,
@@ -260,5 +261,21 @@ describe("basicAuth", () => {
 
   it("holds the username, the password and their encoded pair as secrets", () => {
     expect(basicAuth("user", "pass").secrets()).toEqual(["user", "pass", btoa("user:pass")]);
+  });
+});
+
+describe("optionalCredential", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each<[string, string | undefined, string | undefined, string | undefined]>([
+    ["the option first", "from-option", "from-env", "from-option"],
+    ["else the environment", undefined, "from-env", "from-env"],
+    ["blank as absent", "  ", undefined, undefined],
+    ["nothing at all", undefined, undefined, undefined],
+  ])("takes %s", (_name, option, env, want) => {
+    vi.stubEnv("SEG_TEST_OPTIONAL", env);
+    expect(optionalCredential(option, "SEG_TEST_OPTIONAL")).toBe(want);
   });
 });

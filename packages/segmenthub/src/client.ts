@@ -2,8 +2,8 @@ import {
   bodyTokenAuth,
   createVendorClient,
   noAuth,
+  optionalCredential,
   requireCredential,
-  SegConfigError,
   userAgent,
   type TransportOptions,
   type VendorClient,
@@ -43,7 +43,7 @@ export interface SegmentHubClient extends VendorClient<SegmentHubPaths> {
 export function createSegmentHubClient(options: SegmentHubOptions = {}): SegmentHubClient {
   const { account: accountOption, token: tokenOption, baseUrl, ...transport } = options;
   const account = requireCredential(accountOption, "account", "SEGMENTHUB_ACCOUNT");
-  const token = optionalCredential(tokenOption, "token", "SEGMENTHUB_TOKEN");
+  const token = optionalCredential(tokenOption, "SEGMENTHUB_TOKEN");
   const client = createVendorClient<SegmentHubPaths>({
     ...transport,
     vendor: "segmenthub",
@@ -58,12 +58,3 @@ export function createSegmentHubClient(options: SegmentHubOptions = {}): Segment
   return { ...client, fireEvent: fireEvent(client, token) };
 }
 
-/** `requireCredential`'s rules (option, then environment; blank is absent), but absent is allowed. */
-function optionalCredential(value: string | undefined, field: string, envName: string): string | undefined {
-  try {
-    return requireCredential(value, field, envName);
-  } catch (error) {
-    if (error instanceof SegConfigError) return undefined;
-    throw error;
-  }
-}
