@@ -29,7 +29,7 @@ export function resolveBaseUrl(value: string | undefined): string {
     throw invalid("is not an absolute URL (scheme, host, optional path prefix)");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("must use http or https");
-  if (url.username || url.password) throw invalid("must not contain a username or password: the API key goes in `apiKey`");
+  if (url.username || url.password) throw invalid("must not contain credentials (the API key goes in `apiKey`)");
   // Checked on the text: `URL` drops an empty `?` or `#`.
   if (/[?#]/.test(raw)) throw invalid("must not contain a query string or fragment");
   // `href` percent-encodes what a URL path cannot hold (spaces, `{` and `}`), so nothing in it is

@@ -23,7 +23,7 @@ export function assertPersonsKept(body: unknown): void {
   if (!Array.isArray(persons)) {
     throw new SegConfigError(
       "persons",
-      `is required on an update: ${REPLACES}, and what the service does without it is undocumented. ${HOW_TO}`,
+      `is required on an update: ${REPLACES}; leaving it out is undocumented. ${HOW_TO}`,
     );
   }
   if (persons.length === 0) {
