@@ -1,10 +1,3 @@
-import { defineConfig } from "tsdown";
+import { library } from "@seg/tsdown-config";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  platform: "neutral",
-  target: "es2022",
-  fixedExtension: false,
-});
+export default library(["src/index.ts"]);
