@@ -2,7 +2,14 @@
 // so callers never repeat their account id or token per call.
 import type { RequiredKeysOf } from "openapi-typescript-helpers";
 
-type Loosen<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> & { [P in K & keyof T]?: T[P] } : never;
+/**
+ * `Body` with the inputs the client fills in (`Names`) optional: what a caller writes. A name of its
+ * own, so errors read `Bound<ProfileSegmentsRequest, "account" | "token">`.
+ */
+export type Bound<Body, Names extends PropertyKey> = Omit<Body, Names> & { [P in Names & keyof Body]?: Body[P] };
+
+/** `Bound`, member by member of a union (each event shape keeps its own fields). */
+type Loosen<T, K extends PropertyKey> = T extends unknown ? Bound<T, K> : never;
 
 type BindOf<Table, Method extends string, Path extends string> =
   `${Uppercase<Method>} ${Path}` extends keyof Table

@@ -1,13 +1,9 @@
 // A typed openapi-fetch client for one vendor, whose every call runs through the transport in
 // transport.ts. Vendor packages pass their generated tables; nothing here knows a vendor by name.
-import createClient, {
-  type FetchResponse,
-  type MaybeOptionalInit,
-  type Middleware,
-  type QuerySerializerOptions,
-} from "openapi-fetch";
-import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import createClient, { type Middleware, type QuerySerializerOptions } from "openapi-fetch";
+import type { HttpMethod } from "openapi-typescript-helpers";
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
+import type { CallMethod, PathsByMethod } from "./call-method.ts";
 import { leveled, type Logger, type LogLevel } from "./logger.ts";
 import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
@@ -61,35 +57,17 @@ export interface CallOptions {
   deadlineMs?: number;
 }
 
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];
-
-/** The operation object of `Path`'s `Method`, as openapi-typescript generates it. */
-type OperationAt<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends {
-  [K in Method]: infer Operation extends Record<string | number, unknown>;
-}
-  ? Operation
-  : never;
-
-/** One HTTP method of a vendor client: openapi-fetch's signature plus `CallOptions`. */
+/**
+ * A typed client over a vendor's `paths`, as openapi-fetch users know it. `Named` gives each
+ * method's paths the vendor's own name, which is what a wrong path is reported against.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
-export type CallMethod<Paths extends {}, Method extends HttpMethod> = <
-  Path extends PathsWithMethod<Paths, Method>,
-  // CallOptions in the constraint too: in `Init & CallOptions` alone, `retry: "yes"` would be
-  // inferred into Init and then pass as `"yes" & RetryOptions`.
-  Init extends MaybeOptionalInit<{ [K in Method]: OperationAt<Paths, Path, Method> }, Method> & CallOptions,
->(
-  url: Path,
-  ...init: InitParam<Init>
-) => Promise<FetchResponse<OperationAt<Paths, Path, Method>, Init, MediaType>>;
-
-/** A typed client over a vendor's `paths`, as openapi-fetch users know it. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
-export interface VendorClient<Paths extends {}> {
-  GET: CallMethod<Paths, "get">;
-  PUT: CallMethod<Paths, "put">;
-  POST: CallMethod<Paths, "post">;
-  DELETE: CallMethod<Paths, "delete">;
-  PATCH: CallMethod<Paths, "patch">;
+export interface VendorClient<Paths extends {}, Named extends PathsByMethod<Paths> = PathsByMethod<Paths>> {
+  GET: CallMethod<Paths, "get", Named["get"]>;
+  PUT: CallMethod<Paths, "put", Named["put"]>;
+  POST: CallMethod<Paths, "post", Named["post"]>;
+  DELETE: CallMethod<Paths, "delete", Named["delete"]>;
+  PATCH: CallMethod<Paths, "patch", Named["patch"]>;
   /**
    * Calls a path the spec does not document (the escape hatch for endpoints a vendor names but does
    * not describe), with the same auth, retries, timeouts and errors. Nothing about the body is
@@ -111,8 +89,10 @@ export interface UndocumentedInit extends CallOptions {
   parseAs?: "json" | "text" | "blob" | "arrayBuffer" | "stream";
 }
 
-/** The result of an `undocumented` call: openapi-fetch's shape, with nothing known about the bodies. */
-export type UndocumentedResult = { data: unknown; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+/** The result of an `undocumented` call: openapi-fetch's shape and `status`, with nothing known about the bodies. */
+export type UndocumentedResult =
+  | { status: number; data: unknown; error?: never; response: Response }
+  | { status: number; data?: never; error: unknown; response: Response };
 
 type AnyInit = CallOptions & {
   params?: { query?: Record<string, unknown> };
@@ -158,7 +138,7 @@ export function createVendorClient<Paths extends {}>(
       const { retry, timeoutMs, deadlineMs, ...rest } = init;
       const fetchInit: AnyInit = { ...rest, params: { ...rest.params } };
       applyBindings(meta, fetchInit, variables);
-      return await base.request(method.toLowerCase() as never, path as never, {
+      const result: { response: Response; status?: number } = await base.request(method.toLowerCase() as never, path as never, {
         ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
         ...fetchInit,
         baseUrl: hostUrls.get(meta.host),
@@ -179,6 +159,9 @@ export function createVendorClient<Paths extends {}>(
             rateLimit: options.rateLimit,
           }),
       } as never);
+      // The status beside openapi-fetch's data/error/response, so results narrow on it (result.ts).
+      result.status = result.response.status;
+      return result;
     };
 
   return {

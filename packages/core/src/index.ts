@@ -1,7 +1,6 @@
 // @seg/core: the runtime every seg vendor package shares. Explicit exports only.
 export { createVendorClient } from "./client.ts";
 export type {
-  CallMethod,
   CallOptions,
   TransportOptions,
   UndocumentedInit,
@@ -9,8 +8,12 @@ export type {
   VendorClient,
   VendorClientOptions,
 } from "./client.ts";
+export type { CallInit, CallMethod, ClientMethod, OperationAt, ParseAs, PathOf, PathsByMethod, ResultOf, ResultsByPath } from "./call-method.ts";
+export type { CallResult, UndocumentedStatus } from "./result.ts";
+export type { HttpStatus, StatusClass } from "./status.ts";
+export type { CommaList, JoinedList } from "./comma-list.ts";
 export type { OperationMeta, OperationTable, ServerTable } from "./operations.ts";
-export type { BoundPaths } from "./bound-paths.ts";
+export type { Bound, BoundPaths } from "./bound-paths.ts";
 export { unwrap } from "./unwrap.ts";
 export type { SuccessData } from "./unwrap.ts";
 export { paginate } from "./paginate.ts";
