@@ -3363,7 +3363,10 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
               "required": true,
               "description": "The campaign id.",
               "schema": {
-                "type": "string",
+                "type": [
+                  "string",
+                  "integer"
+                ],
                 "minLength": 1
               },
               "examples": {

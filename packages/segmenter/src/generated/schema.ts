@@ -59,140 +59,25 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description Body of "Create segment". */
-        CreateSegmentRequest: {
-            /** @description Name of the segment. */
-            name: string;
-            /** @description Description of the segment. */
-            description?: string;
-            /** @description Id of the broadcast medium of the segment. */
-            broadcastMediumId?: string;
-            /** @description Type of the segment. */
-            segmentType?: string;
-            /** @description Id of the tag of the segment (spelled `TagId` in the document). */
-            TagId?: string;
-            /** @description Alternative camelCase spelling of `TagId`, accepted because the document's spelling is unconfirmed. Send one of `TagId` or `tagId`, not both. */
-            tagId?: string;
-            filters?: components["schemas"]["Filters"];
-            /**
-             * @description People to associate to the segment; when sent, the persons are saved in the database.
-             * @example [
-             *       {
-             *         "substitutionTags": [
-             *           {
-             *             "tag": "string",
-             *             "value": "string"
-             *           }
-             *         ],
-             *         "externalId": "uuid",
-             *         "firstName": "string",
-             *         "lastName": "string",
-             *         "phone": "string",
-             *         "email": "string"
-             *       },
-             *       {
-             *         "externalId": "uuid",
-             *         "firstName": "string",
-             *         "lastName": "string",
-             *         "phoneNumber": "string",
-             *         "email": "string"
-             *       }
-             *     ]
-             */
-            persons?: components["schemas"]["Person"][];
-        };
+        CreateSegmentRequest: CreateSegmentRequest;
         /** @description Body of "Update segment" (PUT). The segment is identified by `id` in the body. `persons` replaces the segment's stored persons; an empty array deletes them all. */
-        UpdateSegmentRequest: {
-            /** @description Id of the segment to update (as returned by create in `data.id`). */
-            id: string;
-            /** @description Name of the segment. */
-            name?: string;
-            /** @description Description of the segment. */
-            description?: string;
-            /** @description Id of the broadcast medium of the segment. */
-            broadcastMediumId?: string;
-            /** @description Type of the segment. */
-            segmentType?: string;
-            /** @description Id of the tag of the segment, as on create. Not shown in the update document; its effect on update is undocumented. */
-            TagId?: string;
-            /** @description Alternative camelCase spelling of `TagId` (see create). Send one of them, not both. */
-            tagId?: string;
-            filters?: components["schemas"]["Filters"];
-            /** @description The complete list of people the segment keeps. REPLACES the stored list: people not sent are removed from the segment, and an empty array deletes all the persons associated to the segment. Substitution tags sent in a person update that person's tags (add tags or edit their values). */
-            persons: components["schemas"]["Person"][];
-        };
+        UpdateSegmentRequest: UpdateSegmentRequest;
         /** @description Filters of the segment. The item shape is not documented. */
-        Filters: unknown[];
+        Filters: Filters;
         /** @description A person to associate to a segment. */
-        Person: {
-            /** @description Optional. Substitution tags of the person; they are saved in the database associated to the person. On update they update the person's tags (add more tags or edit the values of the tags). */
-            substitutionTags?: components["schemas"]["SubstitutionTag"][];
-            /** @description The person's id in the caller's own system (the document suggests a UUID; any string is accepted). */
-            externalId: string;
-            /** @description First name of the person. */
-            firstName?: string;
-            /** @description Last name of the person. */
-            lastName?: string;
-            /** @description Phone number of the person. */
-            phone?: string;
-            /** @description Alternative spelling of `phone` used by the create document's second person. Send one of `phone` or `phoneNumber`. */
-            phoneNumber?: string;
-            /** @description Email of the person. */
-            email?: string;
-        };
+        Person: Person;
         /** @description A substitution tag of a person (a tag name and its value). */
-        SubstitutionTag: {
-            /** @description Name of the tag. */
-            tag: string;
-            /** @description Value of the tag. */
-            value: string;
-        };
+        SubstitutionTag: SubstitutionTag;
         /** @description Successful "Create segment" response. */
-        CreateSegmentResponse: {
-            data: {
-                /** @description Id of the segment created. */
-                id: string;
-                /** @description The persons created. */
-                persons?: components["schemas"]["CreatedPerson"][];
-            };
-            /** @description Error message; empty on success. */
-            errorMessage: string;
-        };
+        CreateSegmentResponse: CreateSegmentResponse;
         /** @description A person created with the segment. */
-        CreatedPerson: {
-            /** @description Id of the person created. */
-            id: string;
-            /** @description External id of the person created. */
-            externalId?: string;
-            /** @description Email of the person created. */
-            email?: string;
-        };
+        CreatedPerson: CreatedPerson;
         /** @description "Update segment" response. */
-        UpdateSegmentResponse: {
-            data: {
-                /** @description Whether the segment was updated. */
-                isUpdated: boolean;
-            };
-            /** @description Error message; empty on success. */
-            errorMessage: string;
-        };
+        UpdateSegmentResponse: UpdateSegmentResponse;
         /** @description Body of an unsuccessful update. */
-        UpdateSegmentFailure: {
-            /** @description Always `false` here. */
-            success?: boolean;
-            /** @description Error message. */
-            message?: string;
-            /** @description Error name. */
-            error?: string;
-        };
+        UpdateSegmentFailure: UpdateSegmentFailure;
         /** @description Error body for 400 and 401. */
-        HttpError: {
-            /** @description The HTTP status code (400, 401). */
-            statusCode: number;
-            /** @description What went wrong. For 400 the system tries to show the line where the error occurs; for 401 it is `Unauthorized`. */
-            message: string;
-            /** @description Error name (`Bad Request` for 400; absent in the documented 401). */
-            error?: string;
-        };
+        HttpError: HttpError;
     };
     responses: {
         /** @description The body has some error: validate that the JSON you are sending does not contain any error. `message` tries to show the line where the error occurs. */
@@ -219,6 +104,141 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/** @description Body of "Create segment". */
+export type CreateSegmentRequest = {
+    /** @description Name of the segment. */
+    name: string;
+    /** @description Description of the segment. */
+    description?: string;
+    /** @description Id of the broadcast medium of the segment. */
+    broadcastMediumId?: string;
+    /** @description Type of the segment. */
+    segmentType?: string;
+    /** @description Id of the tag of the segment (spelled `TagId` in the document). */
+    TagId?: string;
+    /** @description Alternative camelCase spelling of `TagId`, accepted because the document's spelling is unconfirmed. Send one of `TagId` or `tagId`, not both. */
+    tagId?: string;
+    filters?: components["schemas"]["Filters"];
+    /**
+     * @description People to associate to the segment; when sent, the persons are saved in the database.
+     * @example [
+     *       {
+     *         "substitutionTags": [
+     *           {
+     *             "tag": "string",
+     *             "value": "string"
+     *           }
+     *         ],
+     *         "externalId": "uuid",
+     *         "firstName": "string",
+     *         "lastName": "string",
+     *         "phone": "string",
+     *         "email": "string"
+     *       },
+     *       {
+     *         "externalId": "uuid",
+     *         "firstName": "string",
+     *         "lastName": "string",
+     *         "phoneNumber": "string",
+     *         "email": "string"
+     *       }
+     *     ]
+     */
+    persons?: components["schemas"]["Person"][];
+};
+/** @description Body of "Update segment" (PUT). The segment is identified by `id` in the body. `persons` replaces the segment's stored persons; an empty array deletes them all. */
+export type UpdateSegmentRequest = {
+    /** @description Id of the segment to update (as returned by create in `data.id`). */
+    id: string;
+    /** @description Name of the segment. */
+    name?: string;
+    /** @description Description of the segment. */
+    description?: string;
+    /** @description Id of the broadcast medium of the segment. */
+    broadcastMediumId?: string;
+    /** @description Type of the segment. */
+    segmentType?: string;
+    /** @description Id of the tag of the segment, as on create. Not shown in the update document; its effect on update is undocumented. */
+    TagId?: string;
+    /** @description Alternative camelCase spelling of `TagId` (see create). Send one of them, not both. */
+    tagId?: string;
+    filters?: components["schemas"]["Filters"];
+    /** @description The complete list of people the segment keeps. REPLACES the stored list: people not sent are removed from the segment, and an empty array deletes all the persons associated to the segment. Substitution tags sent in a person update that person's tags (add tags or edit their values). */
+    persons: components["schemas"]["Person"][];
+};
+/** @description Filters of the segment. The item shape is not documented. */
+export type Filters = unknown[];
+/** @description A person to associate to a segment. */
+export type Person = {
+    /** @description Optional. Substitution tags of the person; they are saved in the database associated to the person. On update they update the person's tags (add more tags or edit the values of the tags). */
+    substitutionTags?: components["schemas"]["SubstitutionTag"][];
+    /** @description The person's id in the caller's own system (the document suggests a UUID; any string is accepted). */
+    externalId: string;
+    /** @description First name of the person. */
+    firstName?: string;
+    /** @description Last name of the person. */
+    lastName?: string;
+    /** @description Phone number of the person. */
+    phone?: string;
+    /** @description Alternative spelling of `phone` used by the create document's second person. Send one of `phone` or `phoneNumber`. */
+    phoneNumber?: string;
+    /** @description Email of the person. */
+    email?: string;
+};
+/** @description A substitution tag of a person (a tag name and its value). */
+export type SubstitutionTag = {
+    /** @description Name of the tag. */
+    tag: string;
+    /** @description Value of the tag. */
+    value: string;
+};
+/** @description Successful "Create segment" response. */
+export type CreateSegmentResponse = {
+    data: {
+        /** @description Id of the segment created. */
+        id: string;
+        /** @description The persons created. */
+        persons?: components["schemas"]["CreatedPerson"][];
+    };
+    /** @description Error message; empty on success. */
+    errorMessage: string;
+};
+/** @description A person created with the segment. */
+export type CreatedPerson = {
+    /** @description Id of the person created. */
+    id: string;
+    /** @description External id of the person created. */
+    externalId?: string;
+    /** @description Email of the person created. */
+    email?: string;
+};
+/** @description "Update segment" response. */
+export type UpdateSegmentResponse = {
+    data: {
+        /** @description Whether the segment was updated. */
+        isUpdated: boolean;
+    };
+    /** @description Error message; empty on success. */
+    errorMessage: string;
+};
+/** @description Body of an unsuccessful update. */
+export type UpdateSegmentFailure = {
+    /** @description Always `false` here. */
+    success?: boolean;
+    /** @description Error message. */
+    message?: string;
+    /** @description Error name. */
+    error?: string;
+};
+/** @description Error body for 400 and 401. */
+export type HttpError = {
+    /** @description The HTTP status code (400, 401). */
+    statusCode: number;
+    /** @description What went wrong. For 400 the system tries to show the line where the error occurs; for 401 it is `Unauthorized`. */
+    message: string;
+    /** @description Error name (`Bad Request` for 400; absent in the documented 401). */
+    error?: string;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     updateSegment: {

@@ -5,6 +5,8 @@
 
 // Source: specs/segmetrics.yaml. Regenerate with `pnpm generate`.
 
+import type { CommaList } from "@seg/core";
+
 export interface paths {
     "/contact": {
         parameters: {
@@ -334,517 +336,100 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description An id from the source system. Integer in the import examples; the reporting API returns ids as strings, so either is accepted. */
-        ExternalId: number | string;
+        ExternalId: ExternalId;
         /** @description Contact Id (the contact's id in your system). */
-        ContactId: components["schemas"]["ExternalId"];
+        ContactId: ContactId;
         /** @description Contact Email Address. */
-        Email: string;
+        Email: Email;
         /** @description A date-time as the import examples write it, e.g. `2018-10-02 16:15:00` (the docs give no format or time zone). */
-        ImportDateTime: string;
+        ImportDateTime: ImportDateTime;
         /** @description An amount in cents. */
-        Cents: number;
+        Cents: Cents;
         /** @description Either an ISO-8601 formatted date (e.g. `2020-01-01`) or a relative date-time in PHP's relative format (e.g. `-30 day`, `now`, `yesterday`, `first day of last month`). */
-        DateOrRelative: string;
+        DateOrRelative: DateOrRelative;
         /**
          * @description One of leads, revenue, ads or subscriptions.
          * @enum {string}
          */
-        ReportType: "leads" | "revenue" | "ads" | "subscriptions";
+        ReportType: ReportType;
         /** @description Successful Call. */
-        Success: {
-            /**
-             * @description `success` when the call succeeded.
-             * @enum {string}
-             */
-            status: "success";
-        };
+        Success: Success;
         /** @description The error body documented for 400 (bad data / missing fields). */
-        Error: {
-            /**
-             * @description `error` when the call failed.
-             * @enum {string}
-             */
-            status: "error";
-            /** @description Human-readable descriptions of what caused the error. */
-            errors: string[];
-        };
+        Error: Error;
         /** @description Body of a 500 response — undocumented. Assumed to follow the 400 envelope when it is JSON, but no field is guaranteed. */
-        ServerErrorBody: {
-            /** @description Presumably `error`. */
-            status?: string;
-            /** @description Presumably descriptions of what caused the error. */
-            errors?: string[];
-        };
+        ServerErrorBody: ServerErrorBody;
         /** @description Identifies the contact by contact_id, or by email if no contact_id. */
-        ContactIdentity: {
-            contact_id: components["schemas"]["ContactId"];
-            email?: components["schemas"]["Email"];
-        } | {
-            contact_id?: components["schemas"]["ContactId"];
-            email: components["schemas"]["Email"];
-        };
+        ContactIdentity: ContactIdentity;
         /** @description A contact to add or update. */
-        UpsertContactRequest: components["schemas"]["ContactIdentity"] & {
-            /** @description Contact Id (Required if no contact email). */
-            contact_id?: components["schemas"]["ContactId"];
-            /** @description Contact Email Address (Required if no contact_id). */
-            email?: components["schemas"]["Email"];
-            /** @description Date Created. */
-            date_created?: components["schemas"]["ImportDateTime"];
-            /** @description Contact First Name. */
-            first_name?: string;
-            /** @description Contact Last Name. */
-            last_name?: string;
-            /**
-             * @description Optin status of the contact. active or inactive (defaults to active).
-             * @enum {string}
-             */
-            status?: "active" | "inactive";
-            /** @description List of TagIds, tag names, or Array of Tag Objects. */
-            tags?: components["schemas"]["TagsToAdd"];
-            custom_fields?: components["schemas"]["CustomFields"];
-            /** @description Date Last Updated. */
-            last_updated?: components["schemas"]["ImportDateTime"];
-            /** @description UTM Campaign. */
-            utm_campaign?: string;
-            /** @description UTM Content. */
-            utm_content?: string;
-            /** @description UTM Medium. */
-            utm_medium?: string;
-            /** @description UTM Source. */
-            utm_source?: string;
-            /** @description UTM Term. */
-            utm_term?: string;
-            /** @description Referring URL. */
-            referring_url?: string;
-            /** @description Optin URL. */
-            optin_url?: string;
-            /** @description IP Address. */
-            ip_address?: string;
-            /** @description Affiliate ID. */
-            affiliate_id?: string;
-            /** @description Geographic Latitude. */
-            geo_lat?: string | number;
-            /** @description Geographic Longitude. */
-            geo_lon?: string | number;
-        };
+        UpsertContactRequest: UpsertContactRequest;
         /** @description Object containing custom field data, e.g. `{ "shirt_size": "Medium" }`. A field set to `null` is removed from the contact (the example's `field_to_remove`). */
-        CustomFields: {
-            [key: string]: string | number | boolean | null;
-        };
+        CustomFields: CustomFields;
         /** @description Array of Tags — tag ids, tag names, or tag objects. */
-        TagsToAdd: number[] | string[] | components["schemas"]["TagObject"][];
+        TagsToAdd: TagsToAdd;
         /** @description Array of Tags — tag ids, tag names, or tag objects. */
-        TagsToRemove: number[] | string[] | components["schemas"]["TagRef"][];
+        TagsToRemove: TagsToRemove;
         /** @description A tag applied to the contact. */
-        TagObject: {
-            /** @description Tag Id. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Tag Name. */
-            name: string;
-            /** @description DateTime the Tag was applied (defaults to now). */
-            date?: components["schemas"]["ImportDateTime"];
-        };
+        TagObject: TagObject;
         /** @description A tag to remove (the remove Tag Format has no date). */
-        TagRef: {
-            /** @description Tag Id. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Tag Name. */
-            name: string;
-        };
+        TagRef: TagRef;
         /** @description Tags to add to a contact. */
-        AddTagsRequest: components["schemas"]["ContactIdentity"] & {
-            /** @description Contact Id (Required if no contact email). */
-            contact_id?: components["schemas"]["ContactId"];
-            /** @description Contact Email Address (Required if no contact_id). */
-            email?: components["schemas"]["Email"];
-            tags: components["schemas"]["TagsToAdd"];
-        };
+        AddTagsRequest: AddTagsRequest;
         /** @description Tags to remove from a contact. */
-        RemoveTagsRequest: components["schemas"]["ContactIdentity"] & {
-            /** @description Contact Id (Required if no contact email). */
-            contact_id?: components["schemas"]["ContactId"];
-            /** @description Contact Email Address (Required if no contact_id). */
-            email?: components["schemas"]["Email"];
-            tags: components["schemas"]["TagsToRemove"];
-        };
+        RemoveTagsRequest: RemoveTagsRequest;
         /** @description A purchase (invoice) with its line items. Amounts in cents. */
-        AddInvoiceRequest: components["schemas"]["ContactIdentity"] & {
-            /** @description Invoice Id. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Contact Id (Required if no contact email). */
-            contact_id?: components["schemas"]["ContactId"];
-            /** @description Contact's Email (Required if no contact id). */
-            email?: components["schemas"]["Email"];
-            /** @description Invoice Total in Cents. */
-            amount: components["schemas"]["Cents"];
-            /** @description Invoice Amount Paid in Cents. */
-            paid: components["schemas"]["Cents"];
-            /** @description Invoice Date. */
-            date_created: components["schemas"]["ImportDateTime"];
-            /** @description Array of Invoice Items. */
-            items: components["schemas"]["InvoiceItem"][];
-            /** @description Invoice Refunded Flag (0/1 or false/true). */
-            is_refunded?: boolean | (0 | 1);
-            /** @description Invoice discount amount in Cents. */
-            discount?: components["schemas"]["Cents"];
-            /** @description Invoice tax amount in Cents. */
-            tax?: components["schemas"]["Cents"];
-            /** @description Invoice shipping amount in Cents. */
-            shipping?: components["schemas"]["Cents"];
-        };
+        AddInvoiceRequest: AddInvoiceRequest;
         /** @description A line item of an invoice: which product was included. If the product does not exist in SegMetrics, one will be created. */
-        InvoiceItem: {
-            /** @description (optional) Line Item Id (defaults to Order Id - Item number). */
-            id?: components["schemas"]["ExternalId"];
-            /** @description Product Name. */
-            name: string;
-            /** @description Product Id. */
-            product_id: components["schemas"]["ExternalId"];
-            /** @description Product Price in Cents. */
-            amount: components["schemas"]["Cents"];
-            /** @description Amount paid for this item in Cents (shown in the example, not in the table). */
-            total_paid?: components["schemas"]["Cents"];
-            /** @description (optional) The ID of the Subscription that the purchase is connected to. */
-            subscription_id?: components["schemas"]["ExternalId"];
-        };
+        InvoiceItem: InvoiceItem;
         /** @description A subscription of an existing contact. Amount in cents. */
-        UpsertSubscriptionRequest: components["schemas"]["ContactIdentity"] & {
-            /** @description Subscription Id. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Contact Id (Required if no contact email). */
-            contact_id?: components["schemas"]["ContactId"];
-            /** @description Contact's Email (Required if no contact id). */
-            email?: components["schemas"]["Email"];
-            /** @description Subscription Total in Cents. */
-            amount: components["schemas"]["Cents"];
-            /** @description Product Id that the Subscription applies to. */
-            product_id: components["schemas"]["ExternalId"];
-            /** @description DateTime that the Subscription started. */
-            start_date: components["schemas"]["ImportDateTime"];
-            /** @description DateTime that the Subscription was last billed. */
-            last_bill_date: components["schemas"]["ImportDateTime"];
-            /**
-             * @description One of year, month, week or day. The frequency with which a subscription should be billed.
-             * @enum {string}
-             */
-            billing_cycle: "year" | "month" | "week" | "day";
-            /** @description The number of intervals (specified in the billing_cycle property) between subscription billings. For example, billing_cycle=month and frequency=3 bills every 3 months. */
-            frequency: number;
-            /** @description Product Name that the Subscription applies to. */
-            name?: string;
-            /** @description The quantity of the plan to which the customer is subscribed. Defaults to 1. */
-            quantity?: number;
-            /** @description If the subscription has a trial, the end of that trial. */
-            trial_end_date?: components["schemas"]["ImportDateTime"];
-            /** @description A date in the future at which the subscription will automatically get canceled. */
-            end_date?: components["schemas"]["ImportDateTime"];
-            /** @description If the subscription has been canceled, the date of that cancellation. */
-            canceled_date?: components["schemas"]["ImportDateTime"];
-        };
+        UpsertSubscriptionRequest: UpsertSubscriptionRequest;
         /** @description A product. */
-        AddProductRequest: {
-            /** @description Product Id. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Name of the Product. */
-            name: string;
-        };
+        AddProductRequest: AddProductRequest;
         /** @description Performance of one ad on one day. */
-        RecordAdPerformanceRequest: {
-            /** @description The Id of the Ad. Alternately, an ad object may be passed. */
-            ad: components["schemas"]["ExternalId"] | components["schemas"]["AdObject"];
-            /** @description Amount spent on the ad for this day in Cents. */
-            spend: components["schemas"]["Cents"];
-            /**
-             * Format: date
-             * @description Date that the clicks, spend and impressions apply to.
-             */
-            date: string;
-            /** @description The adcampaign (id or object) that the ad belongs to. */
-            adcampaign?: components["schemas"]["ExternalId"] | components["schemas"]["AdCampaignObject"];
-            /** @description The adset (id or object) that the ad belongs to. */
-            adset?: components["schemas"]["ExternalId"] | components["schemas"]["AdSetObject"];
-            /** @description Number of clicks on the ad for this day. */
-            clicks?: number;
-            /** @description Number of impressions on the ad for this day. */
-            impressions?: number;
-        };
+        RecordAdPerformanceRequest: RecordAdPerformanceRequest;
         /** @description An ad to create in SegMetrics (similar to the undocumented Create Ad endpoint). */
-        AdObject: {
-            /** @description Id of the Ad. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Name of the Ad. */
-            name: string;
-            /** @description Ad Campaign Id of the Ad. */
-            adcampaign: components["schemas"]["ExternalId"];
-            /** @description Ad Set Id of the Ad. */
-            adset: components["schemas"]["ExternalId"];
-        };
+        AdObject: AdObject;
         /** @description An ad set to create in SegMetrics (similar to the undocumented Create AdSet endpoint). */
-        AdSetObject: {
-            /** @description Id of the AdSet. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Name of the AdSet. */
-            name: string;
-            /** @description Ad Campaign Id of the AdSet. */
-            adcampaign: components["schemas"]["ExternalId"];
-        };
+        AdSetObject: AdSetObject;
         /** @description An ad campaign to create in SegMetrics (similar to the undocumented Create AdCampaign endpoint). */
-        AdCampaignObject: {
-            /** @description Id of the Ad Campaign. */
-            id: components["schemas"]["ExternalId"];
-            /** @description Name of the Ad Campaign. */
-            name: string;
-        };
+        AdCampaignObject: AdCampaignObject;
         /** @description Result of a delete. */
-        Deleted: {
-            /** @description Id of the deleted object. */
-            id: components["schemas"]["ExternalId"];
-            /**
-             * @description `success`.
-             * @enum {string}
-             */
-            status: "success";
-            /**
-             * @description Kind of the deleted object.
-             * @enum {string}
-             */
-            object: "contact" | "invoice" | "subscription";
-            /** @description `true` when the object was deleted. */
-            deleted: boolean;
-        };
+        Deleted: Deleted;
         /** @description Result of deleting a contact. */
-        DeletedContact: components["schemas"]["Deleted"] & {
-            /** @enum {string} */
-            object?: "contact";
-        };
+        DeletedContact: DeletedContact;
         /** @description Result of deleting an invoice. */
-        DeletedInvoice: components["schemas"]["Deleted"] & {
-            /** @enum {string} */
-            object?: "invoice";
-        };
+        DeletedInvoice: DeletedInvoice;
         /** @description Result of deleting a subscription. */
-        DeletedSubscription: components["schemas"]["Deleted"] & {
-            /** @enum {string} */
-            object?: "subscription";
-        };
+        DeletedSubscription: DeletedSubscription;
         /** @description Key metrics, graph and table of a report for a period. */
-        ReportData: {
-            report: components["schemas"]["ReportInfo"];
-            /** @description Key performance indicators for the period. */
-            kpis: components["schemas"]["Kpi"][];
-            graph: components["schemas"]["ReportGraph"];
-            table: components["schemas"]["ReportTable"];
-        };
+        ReportData: ReportData;
         /** @description The report and the resolved date range. */
-        ReportInfo: {
-            /** @description Report name. */
-            name?: string;
-            /** @description Report type (leads, revenue, ads or subscriptions). */
-            type?: string;
-            date_range?: components["schemas"]["DateRange"];
-        };
+        ReportInfo: ReportInfo;
         /** @description The requested and resolved period of the report. */
-        DateRange: {
-            /** @description Start of the period as requested. */
-            start?: string;
-            /** @description End of the period as requested. */
-            end?: string;
-            /** @description Undocumented (null in the example). */
-            duration?: unknown;
-            /** @description Graph breakdown (day, week or month). */
-            scale?: string;
-            /**
-             * Format: date
-             * @description Resolved start date.
-             */
-            start_date?: string;
-            /**
-             * Format: date
-             * @description Resolved end date.
-             */
-            end_date?: string;
-            /** @description Name of the date range (empty in the example). */
-            name?: string;
-        };
+        DateRange: DateRange;
         /** @description A key metric of the report. */
-        Kpi: {
-            /** @description Display name. */
-            name?: string;
-            /** @description Metric key (also used as a table row key). */
-            key: string;
-            /** @description Metric value for the period. */
-            value: number | null;
-            /** @description Value type, e.g. NUMBER. */
-            type?: string;
-            /** @description Aggregation, e.g. SUM. */
-            aggregation?: string | null;
-        };
+        Kpi: Kpi;
         /** @description Graph series broken down by `scale`. */
-        ReportGraph: {
-            /** @description One label per period (dates). */
-            labels?: string[];
-            datasets?: {
-                /** @description Series name. */
-                label?: string;
-                /** @description One value per label. */
-                data?: (number | null)[];
-            }[];
-        };
+        ReportGraph: ReportGraph;
         /** @description Tabular breakdown of the report. */
-        ReportTable: {
-            /** @description Column definitions. */
-            fields?: components["schemas"]["ReportTableField"][];
-            /** @description Rows keyed by the field keys (and metric keys). */
-            rows?: {
-                [key: string]: string | number | boolean | null;
-            }[];
-        };
+        ReportTable: ReportTable;
         /** @description A column of the report table. */
-        ReportTableField: {
-            /** @description Display name. */
-            name?: string;
-            /** @description Row key of this column. */
-            key: string;
-            /** @description Value type, e.g. STRING or NUMBER. */
-            type?: string;
-            /** @description Aggregation, e.g. SUM, or null. */
-            aggregation?: string | null;
-        };
+        ReportTableField: ReportTableField;
         /** @description One page of contacts. */
-        ContactListResponse: {
-            data: components["schemas"]["ReportContact"][];
-            meta: components["schemas"]["PageMeta"];
-        };
+        ContactListResponse: ContactListResponse;
         /** @description Pagination of the contact list. */
-        PageMeta: {
-            current_page?: number;
-            /** @description Index of the first record on this page. */
-            from?: number | null;
-            last_page?: number;
-            /** @description URL of the listing without query string. */
-            path?: string;
-            per_page?: number;
-            /** @description Index of the last record on this page. */
-            to?: number | null;
-            /** @description Total number of records. */
-            total?: number;
-        };
+        PageMeta: PageMeta;
         /** @description A single contact. */
-        ContactResponse: {
-            data: components["schemas"]["ReportContact"];
-        };
+        ContactResponse: ContactResponse;
         /** @description A contact with its customer journey. Core contact data is always returned; tags, orders, events, subscriptions and lists only when requested with `extend`. */
-        ReportContact: {
-            /** @description External contact id (a string in the reporting API). */
-            contact_id: string;
-            first_name?: string | null;
-            last_name?: string | null;
-            email?: string | null;
-            /** @description Optin status, active or inactive. */
-            status?: string;
-            /** Format: date-time */
-            date_created?: string;
-            /** Format: date-time */
-            last_updated?: string | null;
-            /** @description Custom field values by field name. */
-            custom_fields?: {
-                [key: string]: unknown;
-            };
-            /** @description Included with `extend=tags`. */
-            tags?: components["schemas"]["ContactTag"][];
-            /** @description Included with `extend=orders`. */
-            orders?: components["schemas"]["Order"][];
-            /** @description Included with `extend=events`. */
-            events?: components["schemas"]["ContactEvent"][];
-            /** @description Included with `extend=subscriptions` (shape undocumented). */
-            subscriptions?: unknown[];
-            /** @description Included with `extend=lists` (shape undocumented). */
-            lists?: unknown[];
-        };
+        ReportContact: ReportContact;
         /** @description A tag applied to the contact. */
-        ContactTag: {
-            tag_id?: string;
-            name?: string;
-            contact_id?: string;
-            /** Format: date-time */
-            date_created?: string;
-        };
+        ContactTag: ContactTag;
         /** @description An order (invoice) of the contact. */
-        Order: {
-            order_id?: string;
-            contact_id?: string;
-            is_paid?: boolean;
-            is_refunded?: boolean;
-            subtotal?: number;
-            total_tax?: number;
-            total_shipping?: number;
-            total_discount?: number;
-            total?: number;
-            total_paid?: number;
-            /** Format: date-time */
-            date_created?: string;
-            line_items?: components["schemas"]["OrderLineItem"][];
-        };
+        Order: Order;
         /** @description A line item of an order. */
-        OrderLineItem: {
-            contact_id?: string;
-            order_item_id?: string;
-            product_id?: string | null;
-            order_id?: string;
-            subscription_id?: string | null;
-            product_name?: string;
-            /** @description E.g. product. */
-            order_type?: string;
-            is_paid?: boolean;
-            is_refunded?: boolean;
-            amount?: number;
-            total_paid?: number;
-            total_due?: number;
-            /** Format: date-time */
-            date_created?: string;
-            /** Format: date-time */
-            imported_at?: string;
-            /** Format: date-time */
-            last_imported_at?: string;
-        };
+        OrderLineItem: OrderLineItem;
         /** @description A tracked event (e.g. a page view) of the contact. */
-        ContactEvent: {
-            /** @description Event type, e.g. page_view. */
-            type?: string;
-            contact_id?: string;
-            /** @description Session UID. */
-            uid?: string | null;
-            fingerprint?: string | null;
-            /** Format: date-time */
-            date_created?: string;
-            ip_address?: string | null;
-            country_code?: string | null;
-            region?: string | null;
-            city?: string | null;
-            postal_code?: string | null;
-            latitude?: string | null;
-            longitude?: string | null;
-            url?: string;
-            full_url?: string;
-            referrer?: string | null;
-            host?: string;
-            path?: string;
-            /** @description Query-string arguments of the URL. */
-            args?: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Undocumented (null in the example). */
-            meta?: unknown;
-            /** @description Attributed channel, e.g. paid. */
-            channel?: string | null;
-            utm_source?: string | null;
-            utm_medium?: string | null;
-            utm_campaign?: string | null;
-            utm_term?: string | null;
-            utm_content?: string | null;
-            ad_id?: string | null;
-        };
+        ContactEvent: ContactEvent;
     };
     responses: {
         /** @description The call succeeded. The API returns a 200 HTTP response and a JSON response body unless otherwise noted. */
@@ -907,7 +492,7 @@ export interface components {
         /** @description Breakdown for the graph metrics. One of day (default), week, or month. */
         Scale: "day" | "week" | "month";
         /** @description By default only the core contact data is returned. If you would like to include other data, you can do so by adding a CSV of the following options: events, tags, orders, subscriptions, lists. e.g. `events,tags`. Sent as ONE comma-separated parameter (`extend=tags,events`), not as repeated keys. */
-        Extend: ("events" | "tags" | "orders" | "subscriptions" | "lists")[];
+        Extend: CommaList<("events" | "tags" | "orders" | "subscriptions" | "lists")[]>;
         /** @description Number of records to return in a page, 1 - 100 (Default 20). */
         Limit: number;
         /** @description Result page to return (numbered from 1). */
@@ -917,6 +502,518 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/** @description An id from the source system. Integer in the import examples; the reporting API returns ids as strings, so either is accepted. */
+export type ExternalId = number | string;
+/** @description Contact Id (the contact's id in your system). */
+export type ContactId = components["schemas"]["ExternalId"];
+/** @description Contact Email Address. */
+export type Email = string;
+/** @description A date-time as the import examples write it, e.g. `2018-10-02 16:15:00` (the docs give no format or time zone). */
+export type ImportDateTime = string;
+/** @description An amount in cents. */
+export type Cents = number;
+/** @description Either an ISO-8601 formatted date (e.g. `2020-01-01`) or a relative date-time in PHP's relative format (e.g. `-30 day`, `now`, `yesterday`, `first day of last month`). */
+export type DateOrRelative = string;
+/**
+ * @description One of leads, revenue, ads or subscriptions.
+ * @enum {string}
+ */
+export type ReportType = "leads" | "revenue" | "ads" | "subscriptions";
+/** @description Successful Call. */
+export type Success = {
+    /**
+     * @description `success` when the call succeeded.
+     * @enum {string}
+     */
+    status: "success";
+};
+/** @description The error body documented for 400 (bad data / missing fields). */
+export type Error = {
+    /**
+     * @description `error` when the call failed.
+     * @enum {string}
+     */
+    status: "error";
+    /** @description Human-readable descriptions of what caused the error. */
+    errors: string[];
+};
+/** @description Body of a 500 response — undocumented. Assumed to follow the 400 envelope when it is JSON, but no field is guaranteed. */
+export type ServerErrorBody = {
+    /** @description Presumably `error`. */
+    status?: string;
+    /** @description Presumably descriptions of what caused the error. */
+    errors?: string[];
+};
+/** @description Identifies the contact by contact_id, or by email if no contact_id. */
+export type ContactIdentity = {
+    contact_id: components["schemas"]["ContactId"];
+    email?: components["schemas"]["Email"];
+} | {
+    contact_id?: components["schemas"]["ContactId"];
+    email: components["schemas"]["Email"];
+};
+/** @description A contact to add or update. */
+export type UpsertContactRequest = components["schemas"]["ContactIdentity"] & {
+    /** @description Contact Id (Required if no contact email). */
+    contact_id?: components["schemas"]["ContactId"];
+    /** @description Contact Email Address (Required if no contact_id). */
+    email?: components["schemas"]["Email"];
+    /** @description Date Created. */
+    date_created?: components["schemas"]["ImportDateTime"];
+    /** @description Contact First Name. */
+    first_name?: string;
+    /** @description Contact Last Name. */
+    last_name?: string;
+    /**
+     * @description Optin status of the contact. active or inactive (defaults to active).
+     * @enum {string}
+     */
+    status?: "active" | "inactive";
+    /** @description List of TagIds, tag names, or Array of Tag Objects. */
+    tags?: components["schemas"]["TagsToAdd"];
+    custom_fields?: components["schemas"]["CustomFields"];
+    /** @description Date Last Updated. */
+    last_updated?: components["schemas"]["ImportDateTime"];
+    /** @description UTM Campaign. */
+    utm_campaign?: string;
+    /** @description UTM Content. */
+    utm_content?: string;
+    /** @description UTM Medium. */
+    utm_medium?: string;
+    /** @description UTM Source. */
+    utm_source?: string;
+    /** @description UTM Term. */
+    utm_term?: string;
+    /** @description Referring URL. */
+    referring_url?: string;
+    /** @description Optin URL. */
+    optin_url?: string;
+    /** @description IP Address. */
+    ip_address?: string;
+    /** @description Affiliate ID. */
+    affiliate_id?: string;
+    /** @description Geographic Latitude. */
+    geo_lat?: string | number;
+    /** @description Geographic Longitude. */
+    geo_lon?: string | number;
+};
+/** @description Object containing custom field data, e.g. `{ "shirt_size": "Medium" }`. A field set to `null` is removed from the contact (the example's `field_to_remove`). */
+export type CustomFields = {
+    [key: string]: string | number | boolean | null;
+};
+/** @description Array of Tags — tag ids, tag names, or tag objects. */
+export type TagsToAdd = number[] | string[] | components["schemas"]["TagObject"][];
+/** @description Array of Tags — tag ids, tag names, or tag objects. */
+export type TagsToRemove = number[] | string[] | components["schemas"]["TagRef"][];
+/** @description A tag applied to the contact. */
+export type TagObject = {
+    /** @description Tag Id. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Tag Name. */
+    name: string;
+    /** @description DateTime the Tag was applied (defaults to now). */
+    date?: components["schemas"]["ImportDateTime"];
+};
+/** @description A tag to remove (the remove Tag Format has no date). */
+export type TagRef = {
+    /** @description Tag Id. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Tag Name. */
+    name: string;
+};
+/** @description Tags to add to a contact. */
+export type AddTagsRequest = components["schemas"]["ContactIdentity"] & {
+    /** @description Contact Id (Required if no contact email). */
+    contact_id?: components["schemas"]["ContactId"];
+    /** @description Contact Email Address (Required if no contact_id). */
+    email?: components["schemas"]["Email"];
+    tags: components["schemas"]["TagsToAdd"];
+};
+/** @description Tags to remove from a contact. */
+export type RemoveTagsRequest = components["schemas"]["ContactIdentity"] & {
+    /** @description Contact Id (Required if no contact email). */
+    contact_id?: components["schemas"]["ContactId"];
+    /** @description Contact Email Address (Required if no contact_id). */
+    email?: components["schemas"]["Email"];
+    tags: components["schemas"]["TagsToRemove"];
+};
+/** @description A purchase (invoice) with its line items. Amounts in cents. */
+export type AddInvoiceRequest = components["schemas"]["ContactIdentity"] & {
+    /** @description Invoice Id. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Contact Id (Required if no contact email). */
+    contact_id?: components["schemas"]["ContactId"];
+    /** @description Contact's Email (Required if no contact id). */
+    email?: components["schemas"]["Email"];
+    /** @description Invoice Total in Cents. */
+    amount: components["schemas"]["Cents"];
+    /** @description Invoice Amount Paid in Cents. */
+    paid: components["schemas"]["Cents"];
+    /** @description Invoice Date. */
+    date_created: components["schemas"]["ImportDateTime"];
+    /** @description Array of Invoice Items. */
+    items: components["schemas"]["InvoiceItem"][];
+    /** @description Invoice Refunded Flag (0/1 or false/true). */
+    is_refunded?: boolean | (0 | 1);
+    /** @description Invoice discount amount in Cents. */
+    discount?: components["schemas"]["Cents"];
+    /** @description Invoice tax amount in Cents. */
+    tax?: components["schemas"]["Cents"];
+    /** @description Invoice shipping amount in Cents. */
+    shipping?: components["schemas"]["Cents"];
+};
+/** @description A line item of an invoice: which product was included. If the product does not exist in SegMetrics, one will be created. */
+export type InvoiceItem = {
+    /** @description (optional) Line Item Id (defaults to Order Id - Item number). */
+    id?: components["schemas"]["ExternalId"];
+    /** @description Product Name. */
+    name: string;
+    /** @description Product Id. */
+    product_id: components["schemas"]["ExternalId"];
+    /** @description Product Price in Cents. */
+    amount: components["schemas"]["Cents"];
+    /** @description Amount paid for this item in Cents (shown in the example, not in the table). */
+    total_paid?: components["schemas"]["Cents"];
+    /** @description (optional) The ID of the Subscription that the purchase is connected to. */
+    subscription_id?: components["schemas"]["ExternalId"];
+};
+/** @description A subscription of an existing contact. Amount in cents. */
+export type UpsertSubscriptionRequest = components["schemas"]["ContactIdentity"] & {
+    /** @description Subscription Id. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Contact Id (Required if no contact email). */
+    contact_id?: components["schemas"]["ContactId"];
+    /** @description Contact's Email (Required if no contact id). */
+    email?: components["schemas"]["Email"];
+    /** @description Subscription Total in Cents. */
+    amount: components["schemas"]["Cents"];
+    /** @description Product Id that the Subscription applies to. */
+    product_id: components["schemas"]["ExternalId"];
+    /** @description DateTime that the Subscription started. */
+    start_date: components["schemas"]["ImportDateTime"];
+    /** @description DateTime that the Subscription was last billed. */
+    last_bill_date: components["schemas"]["ImportDateTime"];
+    /**
+     * @description One of year, month, week or day. The frequency with which a subscription should be billed.
+     * @enum {string}
+     */
+    billing_cycle: "year" | "month" | "week" | "day";
+    /** @description The number of intervals (specified in the billing_cycle property) between subscription billings. For example, billing_cycle=month and frequency=3 bills every 3 months. */
+    frequency: number;
+    /** @description Product Name that the Subscription applies to. */
+    name?: string;
+    /** @description The quantity of the plan to which the customer is subscribed. Defaults to 1. */
+    quantity?: number;
+    /** @description If the subscription has a trial, the end of that trial. */
+    trial_end_date?: components["schemas"]["ImportDateTime"];
+    /** @description A date in the future at which the subscription will automatically get canceled. */
+    end_date?: components["schemas"]["ImportDateTime"];
+    /** @description If the subscription has been canceled, the date of that cancellation. */
+    canceled_date?: components["schemas"]["ImportDateTime"];
+};
+/** @description A product. */
+export type AddProductRequest = {
+    /** @description Product Id. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Name of the Product. */
+    name: string;
+};
+/** @description Performance of one ad on one day. */
+export type RecordAdPerformanceRequest = {
+    /** @description The Id of the Ad. Alternately, an ad object may be passed. */
+    ad: components["schemas"]["ExternalId"] | components["schemas"]["AdObject"];
+    /** @description Amount spent on the ad for this day in Cents. */
+    spend: components["schemas"]["Cents"];
+    /**
+     * Format: date
+     * @description Date that the clicks, spend and impressions apply to.
+     */
+    date: string;
+    /** @description The adcampaign (id or object) that the ad belongs to. */
+    adcampaign?: components["schemas"]["ExternalId"] | components["schemas"]["AdCampaignObject"];
+    /** @description The adset (id or object) that the ad belongs to. */
+    adset?: components["schemas"]["ExternalId"] | components["schemas"]["AdSetObject"];
+    /** @description Number of clicks on the ad for this day. */
+    clicks?: number;
+    /** @description Number of impressions on the ad for this day. */
+    impressions?: number;
+};
+/** @description An ad to create in SegMetrics (similar to the undocumented Create Ad endpoint). */
+export type AdObject = {
+    /** @description Id of the Ad. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Name of the Ad. */
+    name: string;
+    /** @description Ad Campaign Id of the Ad. */
+    adcampaign: components["schemas"]["ExternalId"];
+    /** @description Ad Set Id of the Ad. */
+    adset: components["schemas"]["ExternalId"];
+};
+/** @description An ad set to create in SegMetrics (similar to the undocumented Create AdSet endpoint). */
+export type AdSetObject = {
+    /** @description Id of the AdSet. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Name of the AdSet. */
+    name: string;
+    /** @description Ad Campaign Id of the AdSet. */
+    adcampaign: components["schemas"]["ExternalId"];
+};
+/** @description An ad campaign to create in SegMetrics (similar to the undocumented Create AdCampaign endpoint). */
+export type AdCampaignObject = {
+    /** @description Id of the Ad Campaign. */
+    id: components["schemas"]["ExternalId"];
+    /** @description Name of the Ad Campaign. */
+    name: string;
+};
+/** @description Result of a delete. */
+export type Deleted = {
+    /** @description Id of the deleted object. */
+    id: components["schemas"]["ExternalId"];
+    /**
+     * @description `success`.
+     * @enum {string}
+     */
+    status: "success";
+    /**
+     * @description Kind of the deleted object.
+     * @enum {string}
+     */
+    object: "contact" | "invoice" | "subscription";
+    /** @description `true` when the object was deleted. */
+    deleted: boolean;
+};
+/** @description Result of deleting a contact. */
+export type DeletedContact = components["schemas"]["Deleted"] & {
+    /** @enum {string} */
+    object?: "contact";
+};
+/** @description Result of deleting an invoice. */
+export type DeletedInvoice = components["schemas"]["Deleted"] & {
+    /** @enum {string} */
+    object?: "invoice";
+};
+/** @description Result of deleting a subscription. */
+export type DeletedSubscription = components["schemas"]["Deleted"] & {
+    /** @enum {string} */
+    object?: "subscription";
+};
+/** @description Key metrics, graph and table of a report for a period. */
+export type ReportData = {
+    report: components["schemas"]["ReportInfo"];
+    /** @description Key performance indicators for the period. */
+    kpis: components["schemas"]["Kpi"][];
+    graph: components["schemas"]["ReportGraph"];
+    table: components["schemas"]["ReportTable"];
+};
+/** @description The report and the resolved date range. */
+export type ReportInfo = {
+    /** @description Report name. */
+    name?: string;
+    /** @description Report type (leads, revenue, ads or subscriptions). */
+    type?: string;
+    date_range?: components["schemas"]["DateRange"];
+};
+/** @description The requested and resolved period of the report. */
+export type DateRange = {
+    /** @description Start of the period as requested. */
+    start?: string;
+    /** @description End of the period as requested. */
+    end?: string;
+    /** @description Undocumented (null in the example). */
+    duration?: unknown;
+    /** @description Graph breakdown (day, week or month). */
+    scale?: string;
+    /**
+     * Format: date
+     * @description Resolved start date.
+     */
+    start_date?: string;
+    /**
+     * Format: date
+     * @description Resolved end date.
+     */
+    end_date?: string;
+    /** @description Name of the date range (empty in the example). */
+    name?: string;
+};
+/** @description A key metric of the report. */
+export type Kpi = {
+    /** @description Display name. */
+    name?: string;
+    /** @description Metric key (also used as a table row key). */
+    key: string;
+    /** @description Metric value for the period. */
+    value: number | null;
+    /** @description Value type, e.g. NUMBER. */
+    type?: string;
+    /** @description Aggregation, e.g. SUM. */
+    aggregation?: string | null;
+};
+/** @description Graph series broken down by `scale`. */
+export type ReportGraph = {
+    /** @description One label per period (dates). */
+    labels?: string[];
+    datasets?: {
+        /** @description Series name. */
+        label?: string;
+        /** @description One value per label. */
+        data?: (number | null)[];
+    }[];
+};
+/** @description Tabular breakdown of the report. */
+export type ReportTable = {
+    /** @description Column definitions. */
+    fields?: components["schemas"]["ReportTableField"][];
+    /** @description Rows keyed by the field keys (and metric keys). */
+    rows?: {
+        [key: string]: string | number | boolean | null;
+    }[];
+};
+/** @description A column of the report table. */
+export type ReportTableField = {
+    /** @description Display name. */
+    name?: string;
+    /** @description Row key of this column. */
+    key: string;
+    /** @description Value type, e.g. STRING or NUMBER. */
+    type?: string;
+    /** @description Aggregation, e.g. SUM, or null. */
+    aggregation?: string | null;
+};
+/** @description One page of contacts. */
+export type ContactListResponse = {
+    data: components["schemas"]["ReportContact"][];
+    meta: components["schemas"]["PageMeta"];
+};
+/** @description Pagination of the contact list. */
+export type PageMeta = {
+    current_page?: number;
+    /** @description Index of the first record on this page. */
+    from?: number | null;
+    last_page?: number;
+    /** @description URL of the listing without query string. */
+    path?: string;
+    per_page?: number;
+    /** @description Index of the last record on this page. */
+    to?: number | null;
+    /** @description Total number of records. */
+    total?: number;
+};
+/** @description A single contact. */
+export type ContactResponse = {
+    data: components["schemas"]["ReportContact"];
+};
+/** @description A contact with its customer journey. Core contact data is always returned; tags, orders, events, subscriptions and lists only when requested with `extend`. */
+export type ReportContact = {
+    /** @description External contact id (a string in the reporting API). */
+    contact_id: string;
+    first_name?: string | null;
+    last_name?: string | null;
+    email?: string | null;
+    /** @description Optin status, active or inactive. */
+    status?: string;
+    /** Format: date-time */
+    date_created?: string;
+    /** Format: date-time */
+    last_updated?: string | null;
+    /** @description Custom field values by field name. */
+    custom_fields?: {
+        [key: string]: unknown;
+    };
+    /** @description Included with `extend=tags`. */
+    tags?: components["schemas"]["ContactTag"][];
+    /** @description Included with `extend=orders`. */
+    orders?: components["schemas"]["Order"][];
+    /** @description Included with `extend=events`. */
+    events?: components["schemas"]["ContactEvent"][];
+    /** @description Included with `extend=subscriptions` (shape undocumented). */
+    subscriptions?: unknown[];
+    /** @description Included with `extend=lists` (shape undocumented). */
+    lists?: unknown[];
+};
+/** @description A tag applied to the contact. */
+export type ContactTag = {
+    tag_id?: string;
+    name?: string;
+    contact_id?: string;
+    /** Format: date-time */
+    date_created?: string;
+};
+/** @description An order (invoice) of the contact. */
+export type Order = {
+    order_id?: string;
+    contact_id?: string;
+    is_paid?: boolean;
+    is_refunded?: boolean;
+    subtotal?: number;
+    total_tax?: number;
+    total_shipping?: number;
+    total_discount?: number;
+    total?: number;
+    total_paid?: number;
+    /** Format: date-time */
+    date_created?: string;
+    line_items?: components["schemas"]["OrderLineItem"][];
+};
+/** @description A line item of an order. */
+export type OrderLineItem = {
+    contact_id?: string;
+    order_item_id?: string;
+    product_id?: string | null;
+    order_id?: string;
+    subscription_id?: string | null;
+    product_name?: string;
+    /** @description E.g. product. */
+    order_type?: string;
+    is_paid?: boolean;
+    is_refunded?: boolean;
+    amount?: number;
+    total_paid?: number;
+    total_due?: number;
+    /** Format: date-time */
+    date_created?: string;
+    /** Format: date-time */
+    imported_at?: string;
+    /** Format: date-time */
+    last_imported_at?: string;
+};
+/** @description A tracked event (e.g. a page view) of the contact. */
+export type ContactEvent = {
+    /** @description Event type, e.g. page_view. */
+    type?: string;
+    contact_id?: string;
+    /** @description Session UID. */
+    uid?: string | null;
+    fingerprint?: string | null;
+    /** Format: date-time */
+    date_created?: string;
+    ip_address?: string | null;
+    country_code?: string | null;
+    region?: string | null;
+    city?: string | null;
+    postal_code?: string | null;
+    latitude?: string | null;
+    longitude?: string | null;
+    url?: string;
+    full_url?: string;
+    referrer?: string | null;
+    host?: string;
+    path?: string;
+    /** @description Query-string arguments of the URL. */
+    args?: {
+        [key: string]: unknown;
+    } | null;
+    /** @description Undocumented (null in the example). */
+    meta?: unknown;
+    /** @description Attributed channel, e.g. paid. */
+    channel?: string | null;
+    utm_source?: string | null;
+    utm_medium?: string | null;
+    utm_campaign?: string | null;
+    utm_term?: string | null;
+    utm_content?: string | null;
+    ad_id?: string | null;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     upsertContact: {

@@ -60,53 +60,22 @@ export interface components {
          * @description The grant type. Required; the value must be `token`.
          * @enum {string}
          */
-        GrantType: "token";
+        GrantType: GrantType;
         /** @description Form-encoded token request (alternative placement of `grant_type`). */
-        TokenRequestForm: {
-            grant_type: components["schemas"]["GrantType"];
-        };
+        TokenRequestForm: TokenRequestForm;
         /**
          * @description The token response. `access_token` (documented) or `token` (seen in a third-party client)
          *     holds the token; an expiry, if any, is unconfirmed.
          */
-        TokenResponse: (components["schemas"]["TokenResponseAccessToken"] | components["schemas"]["TokenResponseToken"]) & {
-            /** @description Lifetime of the token in seconds (unconfirmed; may be absent). */
-            expires_in?: number;
-            /**
-             * @description Lifetime of the token in seconds, camelCase spelling read by a third-party client
-             *     (unconfirmed; may be absent).
-             */
-            expiresIn?: number;
-            /** @description Token type, e.g. `Bearer` (not documented; may be absent). */
-            token_type?: string;
-        };
+        TokenResponse: TokenResponse;
         /** @description Documented shape; `access_token` holds the token. */
-        TokenResponseAccessToken: {
-            /** @description The access token to send as `Authorization: Bearer {{AUTH_TOKEN}}`. */
-            access_token: string;
-            /** @description Alternative key for the token (unconfirmed). */
-            token?: string;
-        };
+        TokenResponseAccessToken: TokenResponseAccessToken;
         /** @description Third-party-client shape (unconfirmed); `token` holds the token. */
-        TokenResponseToken: {
-            /** @description The access token to send as `Authorization: Bearer {{AUTH_TOKEN}}`. */
-            access_token?: string;
-            /** @description Alternative key for the token (unconfirmed). */
-            token: string;
-        };
+        TokenResponseToken: TokenResponseToken;
         /** @description Campaign details. Fields are not documented. */
-        Campaign: {
-            [key: string]: unknown;
-        };
+        Campaign: Campaign;
         /** @description Error body. The shape is not documented; any JSON object is accepted. */
-        Error: {
-            /** @description Human-readable error message, if present (undocumented). */
-            message?: string;
-            /** @description Error code or message, if present (undocumented). */
-            error?: string;
-        } & {
-            [key: string]: unknown;
-        };
+        Error: Error;
     };
     responses: {
         /** @description Request completed successfully and returning data was not appropriate (no body). */
@@ -182,6 +151,57 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/**
+ * @description The grant type. Required; the value must be `token`.
+ * @enum {string}
+ */
+export type GrantType = "token";
+/** @description Form-encoded token request (alternative placement of `grant_type`). */
+export type TokenRequestForm = {
+    grant_type: components["schemas"]["GrantType"];
+};
+/**
+ * @description The token response. `access_token` (documented) or `token` (seen in a third-party client)
+ *     holds the token; an expiry, if any, is unconfirmed.
+ */
+export type TokenResponse = (components["schemas"]["TokenResponseAccessToken"] | components["schemas"]["TokenResponseToken"]) & {
+    /** @description Lifetime of the token in seconds (unconfirmed; may be absent). */
+    expires_in?: number;
+    /**
+     * @description Lifetime of the token in seconds, camelCase spelling read by a third-party client
+     *     (unconfirmed; may be absent).
+     */
+    expiresIn?: number;
+    /** @description Token type, e.g. `Bearer` (not documented; may be absent). */
+    token_type?: string;
+};
+/** @description Documented shape; `access_token` holds the token. */
+export type TokenResponseAccessToken = {
+    /** @description The access token to send as `Authorization: Bearer {{AUTH_TOKEN}}`. */
+    access_token: string;
+    /** @description Alternative key for the token (unconfirmed). */
+    token?: string;
+};
+/** @description Third-party-client shape (unconfirmed); `token` holds the token. */
+export type TokenResponseToken = {
+    /** @description The access token to send as `Authorization: Bearer {{AUTH_TOKEN}}`. */
+    access_token?: string;
+    /** @description Alternative key for the token (unconfirmed). */
+    token: string;
+};
+/** @description Campaign details. Fields are not documented. */
+export type Campaign = {
+    [key: string]: unknown;
+};
+/** @description Error body. The shape is not documented; any JSON object is accepted. */
+export type Error = {
+    /** @description Human-readable error message, if present (undocumented). */
+    message?: string;
+    /** @description Error code or message, if present (undocumented). */
+    error?: string;
+} & {
+    [key: string]: unknown;
+};
 export type $defs = Record<string, never>;
 export interface operations {
     createToken: {
@@ -227,7 +247,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The campaign id. */
-                campaignId: string;
+                campaignId: string | number;
             };
             cookie?: never;
         };
