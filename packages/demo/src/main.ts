@@ -5,7 +5,7 @@ import { createSeg } from "@seg/sdk";
 import { createSegmenterClient, unwrap } from "@seg/segmenter";
 import { segmenterAdapter } from "@seg/segmenter/adapter";
 import { createSegmentHubClient } from "@seg/segmenthub";
-import { segmenthubAdapter } from "@seg/segmenthub/adapter";
+import { segmentHubAdapter } from "@seg/segmenthub/adapter";
 import { createSegmetricsClient, SegApiError } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { createSegmintClient } from "@seg/segmint";
@@ -87,7 +87,7 @@ try {
   section("The facade (@seg/sdk): one call, every vendor, one outcome each");
   const seg = createSeg({
     segmetrics: segmetricsAdapter(segmetrics),
-    segmenthub: segmenthubAdapter(segmenthub, { platform: "www.example.com", visitorIdOf: () => visitorId }),
+    segmenthub: segmentHubAdapter(segmenthub, { platform: "www.example.com", visitorIdOf: () => visitorId }),
     segmenter: segmenterAdapter(segmenter),
     segmint: segmintAdapter(segmint),
   });

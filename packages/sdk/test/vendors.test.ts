@@ -3,7 +3,7 @@
 import { createSegmenterClient } from "@seg/segmenter";
 import { segmenterAdapter } from "@seg/segmenter/adapter";
 import { createSegmentHubClient } from "@seg/segmenthub";
-import { segmenthubAdapter } from "@seg/segmenthub/adapter";
+import { segmentHubAdapter } from "@seg/segmenthub/adapter";
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { createSegmintClient } from "@seg/segmint";
@@ -34,7 +34,7 @@ async function allFour(segmenthubHandler: Handler) {
     segmetrics: segmetricsAdapter(
       createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k", baseUrls: { import: segmetricsServer.url, reporting: segmetricsServer.url } }),
     ),
-    segmenthub: segmenthubAdapter(
+    segmenthub: segmentHubAdapter(
       createSegmentHubClient({ account: "acc-uuid", token: "hub-token", baseUrl: segmenthubServer.url, retry: false }),
       { platform: "www.example.com", visitorIdOf: () => VISITOR },
     ),
@@ -104,7 +104,7 @@ describe("all four vendors", () => {
 
   it("recordPurchase is skipped for SegmentHub, with the fix, when the adapter has no platform or visitor id", async () => {
     const server = await serve(() => ({ status: 200, json: {} }));
-    const seg = createSeg({ segmenthub: segmenthubAdapter(createSegmentHubClient({ account: "a", token: "t", baseUrl: server.url })) });
+    const seg = createSeg({ segmenthub: segmentHubAdapter(createSegmentHubClient({ account: "a", token: "t", baseUrl: server.url })) });
     const outcomes = await seg.recordPurchase({ person: { email: "jo@example.com" }, orderId: "1", totalCents: 1, items: [] });
     expect(outcomes.segmenthub).toMatchObject({ status: "skipped", reason: expect.stringMatching(/platform.*visitorIdOf/) as unknown });
     expect(server.requests).toHaveLength(0);

@@ -30,9 +30,9 @@ function attributeUpdates(person: Person): Record<string, string> {
 /**
  * The facade adapter for a SegmentHub client (profiles are the people, segments are the tags):
  *
- *     createSeg({ segmenthub: segmenthubAdapter(client, { platform: "www.example.com", visitorIdOf }) })
+ *     createSeg({ segmenthub: segmentHubAdapter(client, { platform: "www.example.com", visitorIdOf }) })
  */
-export function segmenthubAdapter(client: SegmentHubClient, options: SegmentHubAdapterOptions = {}): VendorAdapter<SegmentHubClient> {
+export function segmentHubAdapter(client: SegmentHubClient, options: SegmentHubAdapterOptions = {}): VendorAdapter<SegmentHubClient> {
   return {
     vendor: "segmenthub",
     client,
@@ -45,7 +45,7 @@ export function segmenthubAdapter(client: SegmentHubClient, options: SegmentHubA
     recordPurchase: (purchase: Purchase) => {
       const visitorId = options.visitorIdOf?.(purchase.person);
       if (!options.platform || !visitorId) {
-        return { skipped: "SegmentHub's purchase event needs `platform` and a `visitorIdOf` in segmenthubAdapter's options" };
+        return { skipped: "SegmentHub's purchase event needs `platform` and a `visitorIdOf` in segmentHubAdapter's options" };
       }
       // A purchase event may trigger campaigns: it is never retried automatically (the spec says so).
       return client

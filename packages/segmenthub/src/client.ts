@@ -5,13 +5,14 @@ import {
   optionalCredential,
   requireCredential,
   userAgent,
+  type ClientMethod,
   type TransportOptions,
   type VendorClient,
 } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { fireEvent, type FireEvent } from "./fire-event.ts";
 import { operations, servers } from "./generated/operations.ts";
-import type { SegmentHubPaths } from "./paths.ts";
+import type { SegmentHubPath, SegmentHubPaths } from "./paths.ts";
 
 export interface SegmentHubOptions extends TransportOptions {
   /** The account uuid. Default: `SEGMENTHUB_ACCOUNT`. Required. */
@@ -27,7 +28,7 @@ export interface SegmentHubOptions extends TransportOptions {
 }
 
 /** Every documented SegmentHub operation, typed from the spec, plus the event-typed `fireEvent`. */
-export interface SegmentHubClient extends VendorClient<SegmentHubPaths> {
+export interface SegmentHubClient extends VendorClient<SegmentHubPaths, { [Method in ClientMethod]: SegmentHubPath<Method> }> {
   /** POST /campaigns/query with the body typed by event name; see `EventBody`. */
   fireEvent: FireEvent;
 }

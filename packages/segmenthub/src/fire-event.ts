@@ -1,7 +1,7 @@
 // The typed form of POST /campaigns/query. One path takes several documented event shapes plus any
 // event name created in the panel; openapi-typescript cannot say "a purchase needs orderId while any
 // other name is free" (the spec's `not` is dropped), so the body is narrowed here, by event name.
-import { SegConfigError, type CallOptions, type VendorClient } from "@seg/core";
+import { SegConfigError, type CallOptions, type CallResult, type OperationAt, type VendorClient } from "@seg/core";
 import type { SegmentHubPaths } from "./paths.ts";
 import type { components } from "./generated/schema.ts";
 
@@ -45,10 +45,8 @@ export interface FireEventOptions extends CallOptions {
   headers?: Record<string, string>;
 }
 
-/** What `fireEvent` resolves to: openapi-fetch's result shape for POST /campaigns/query. */
-export type FireEventResult =
-  | { data: Schemas["FireEventResponse"]; error?: never; response: Response }
-  | { data?: never; error: Schemas["ErrorResponse"]; response: Response };
+/** What `fireEvent` resolves to: the result of POST /campaigns/query, narrowed by `status`. */
+export type FireEventResult = CallResult<OperationAt<SegmentHubPaths, "/campaigns/query", "post">>;
 
 /**
  * Fires an event and returns the eligible campaigns. Never retried automatically: each call records

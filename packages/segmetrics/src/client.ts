@@ -3,13 +3,13 @@ import {
   headerKeyAuth,
   requireCredential,
   userAgent,
-  type BoundPaths,
+  type ClientMethod,
   type TransportOptions,
   type VendorClient,
 } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
-import type { paths } from "./generated/schema.ts";
+import type { SegmetricsPath, SegmetricsPaths } from "./paths.ts";
 import { reportContacts, type ReportContactsPages } from "./report-contacts.ts";
 
 /** SegMetrics' three hosts: the import API, the tracking endpoint and the reporting API. */
@@ -29,11 +29,8 @@ export interface SegmetricsOptions extends TransportOptions {
   baseUrls?: Partial<Record<SegmetricsHost, string>>;
 }
 
-/** The spec's paths, with the inputs the client fills in (the identify `account_id`) optional. */
-export type SegmetricsPaths = BoundPaths<paths, typeof operations>;
-
 /** Every documented SegMetrics operation, typed from the spec, plus the report-contacts iterator. */
-export interface SegmetricsClient extends VendorClient<SegmetricsPaths> {
+export interface SegmetricsClient extends VendorClient<SegmetricsPaths, { [Method in ClientMethod]: SegmetricsPath<Method> }> {
   /** Every contact of a report, across pages; see `ReportContactsPages`. */
   reportContacts: ReportContactsPages;
 }

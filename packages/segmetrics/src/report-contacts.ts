@@ -1,8 +1,6 @@
 import { paginate, unwrap, type VendorClient } from "@seg/core";
-import type { components, operations } from "./generated/schema.ts";
-import type { SegmetricsPaths } from "./client.ts";
-
-export type ReportContact = components["schemas"]["ReportContact"];
+import type { operations, ReportContact } from "./generated/schema.ts";
+import type { SegmetricsPaths } from "./paths.ts";
 
 type ContactsQuery = NonNullable<operations["getReportContacts"]["parameters"]["query"]>;
 

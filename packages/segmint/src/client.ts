@@ -5,13 +5,14 @@ import {
   SegConfigError,
   tokenExchangeAuth,
   userAgent,
+  type ClientMethod,
   type TransportOptions,
   type VendorClient,
 } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { resolveBaseUrl, type SegmintEnvironment } from "./environment.ts";
 import { operations, servers } from "./generated/operations.ts";
-import type { paths } from "./generated/schema.ts";
+import type { SegmintPath, SegmintPaths } from "./paths.ts";
 import { tokenExchange } from "./token.ts";
 
 export interface SegmintOptions extends TransportOptions {
@@ -30,14 +31,12 @@ export interface SegmintOptions extends TransportOptions {
   tokenTtlMs?: number;
 }
 
-/** The spec's paths without the token endpoint: the client calls that one for you. */
-export type SegmintPaths = Omit<paths, "/auth/v1/token">;
-
 /**
  * Every documented Segmint operation, typed from the spec, plus `undocumented(method, path, init)`
  * for the resources the docs name but do not describe (customer insights, data cleansing).
  */
-export type SegmintClient = VendorClient<SegmintPaths>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so editors show this name
+export interface SegmintClient extends VendorClient<SegmintPaths, { [Method in ClientMethod]: SegmintPath<Method> }> {}
 
 const DEFAULT_TOKEN_TTL_MS = 15 * 60_000;
 const REFRESH_MARGIN_MS = 30_000;
@@ -48,7 +47,7 @@ const REFRESH_MARGIN_MS = 30_000;
  * call, and lets concurrent calls share one exchange.
  *
  *     const segmint = createSegmintClient({ username, password });
- *     const campaign = unwrap(await segmint.GET("/campaigns/{campaignId}", { params: { path: { campaignId: "1234" } } }));
+ *     const campaign = unwrap(await segmint.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1234 } } }));
  */
 export function createSegmintClient(options: SegmintOptions = {}): SegmintClient {
   const { username: givenUsername, password: givenPassword, environment, baseUrl, tokenTtlMs, ...transport } = options;

@@ -34,14 +34,15 @@ describe("options", () => {
 });
 
 describe("getCampaign", () => {
-  it("needs a string campaign id", () => {
+  it("needs a campaign id, as text or as the docs' number (/campaigns/1234)", () => {
     void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: "1234" } } });
+    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1234 } } });
     // @ts-expect-error the campaign id is required
     void client.GET("/campaigns/{campaignId}", { params: { path: {} } });
     // @ts-expect-error the params are required
     void client.GET("/campaigns/{campaignId}");
-    // @ts-expect-error the campaign id is a string
-    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1234 } } });
+    // @ts-expect-error the campaign id is text or a number
+    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: true } } });
     // @ts-expect-error no other method is documented on campaigns
     void client.DELETE("/campaigns/{campaignId}", { params: { path: { campaignId: "1" } } });
   });
