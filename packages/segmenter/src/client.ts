@@ -1,16 +1,8 @@
-import {
-  createVendorClient,
-  headerKeyAuth,
-  requireCredential,
-  userAgent,
-  type CallMethod,
-  type TransportOptions,
-  type VendorClient,
-} from "@seg/core";
+import { createVendorClient, headerKeyAuth, requireCredential, userAgent, type ClientMethod, type TransportOptions, type VendorClient } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { resolveBaseUrl } from "./base-url.ts";
 import { operations, servers } from "./generated/operations.ts";
-import type { paths } from "./generated/schema.ts";
+import type { GuardedPut, SegmenterPath, SegmenterPaths } from "./paths.ts";
 import { guardReplace } from "./replace-guard.ts";
 import { segmentMethods, type SegmentMethods } from "./segments.ts";
 
@@ -30,20 +22,23 @@ export interface SegmenterOptions extends TransportOptions {
  * (`POST("/segments")`, `PUT("/segments")`) and the named methods (`createSegment`,
  * `updateSegment`, `clearSegmentPersons`).
  */
-export interface SegmenterClient extends VendorClient<paths>, SegmentMethods {
+export interface SegmenterClient
+  extends Omit<VendorClient<SegmenterPaths, { [Method in ClientMethod]: SegmenterPath<Method> }>, "PUT">,
+    SegmentMethods {
   /**
    * Update a segment: `PUT("/segments", { body: { id, persons, … } })`.
    *
-   * **`persons` REPLACES the segment's stored persons**: anyone not in the array is removed. An
-   * update with an empty or missing `persons` is refused with a `SegConfigError` (field `persons`)
-   * and nothing is sent; call `clearSegmentPersons` to remove everyone on purpose.
+   * **`persons` REPLACES the segment's stored persons**: anyone not in the array is removed.
+   * `persons: []` does not compile; an update whose `persons` is empty or missing at run time is
+   * refused with a `SegConfigError` (field `persons`) and nothing is sent. Call
+   * `clearSegmentPersons` to remove everyone on purpose.
    */
-  PUT: CallMethod<paths, "put">;
+  PUT: GuardedPut;
   /**
    * Calls a path the spec does not document, with the same auth, retries, timeouts and errors. A
    * `PUT` whose body carries an empty `persons` array is refused, as on `PUT("/segments")`.
    */
-  undocumented: VendorClient<paths>["undocumented"];
+  undocumented: VendorClient<SegmenterPaths>["undocumented"];
 }
 
 /**
@@ -57,7 +52,7 @@ export function createSegmenterClient(options: SegmenterOptions = {}): Segmenter
   const { apiKey: givenKey, baseUrl: givenUrl, ...transport } = options;
   const baseUrl = resolveBaseUrl(givenUrl);
   const apiKey = requireCredential(givenKey, "apiKey", "SEGMENTER_API_KEY");
-  const raw = createVendorClient<paths>({
+  const raw = createVendorClient<SegmenterPaths>({
     ...transport,
     vendor: "segmenter",
     servers,

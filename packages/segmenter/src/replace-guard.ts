@@ -5,7 +5,7 @@
 // `clearSegmentPersons`, which bypasses this guard by name. This is a Segmenter quirk, not transport
 // behaviour, so it lives in this package rather than in @seg/core.
 import { SegConfigError, type VendorClient } from "@seg/core";
-import type { paths } from "./generated/schema.ts";
+import type { GuardedPut, SegmenterPaths } from "./paths.ts";
 
 const REPLACES = "an update REPLACES the segment's stored persons with the ones sent";
 const HOW_TO = "Nothing was sent. Send every person the segment should keep, or call clearSegmentPersons({ id }) to remove all on purpose.";
@@ -63,12 +63,14 @@ function assertNotEmptied(method: string, body: unknown): void {
  * `PUT` and `undocumented` of a Segmenter client with the replace guard in front. The returned
  * functions reject (they never throw synchronously) and send nothing when the guard refuses.
  */
-export function guardReplace(client: VendorClient<paths>): Pick<VendorClient<paths>, "PUT" | "undocumented"> {
+export function guardReplace(client: VendorClient<SegmenterPaths>): { PUT: GuardedPut; undocumented: VendorClient<SegmenterPaths>["undocumented"] } {
+  // Through `unknown`: relating this function to the generic GuardedPut status by status would cost
+  // the compiler seconds, and it adds nothing (both forward to the same client.PUT).
   const PUT = (async (path: "/segments", init?: { body?: unknown }) => {
     assertPersonsKept(init?.body);
     return await client.PUT(path, init as never);
-  }) as VendorClient<paths>["PUT"];
-  const undocumented: VendorClient<paths>["undocumented"] = async (method, path, init) => {
+  }) as unknown as GuardedPut;
+  const undocumented: VendorClient<SegmenterPaths>["undocumented"] = async (method, path, init) => {
     assertNotEmptied(method, init?.body);
     return await client.undocumented(method, path, init);
   };

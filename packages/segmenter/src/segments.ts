@@ -1,22 +1,15 @@
 // Named methods for the two documented operations, so callers need no path strings and see the
 // replace semantics in their editor. They resolve to the same `{ data, error, response }` results
 // as the raw calls (`unwrap()` gives the throwing form), and go through the same guard.
-import type { CallOptions, VendorClient } from "@seg/core";
-import type { components, paths } from "./generated/schema.ts";
+import type { CallOptions, CallResult, OperationAt, VendorClient } from "@seg/core";
+import type { CreateSegmentRequest, Person, UpdateSegmentRequest } from "./generated/schema.ts";
+import type { GuardedPut, KeptPersons, SegmenterPaths } from "./paths.ts";
 import { clearingBody } from "./replace-guard.ts";
 
-type Schemas = components["schemas"];
-
-/** Body of "Create segment": `name` is required; persons are optional. */
-export type CreateSegmentRequest = Schemas["CreateSegmentRequest"];
-/** Body of "Update segment": `id` names the segment; `persons` REPLACES its stored persons. */
-export type UpdateSegmentRequest = Schemas["UpdateSegmentRequest"];
 /** The segment fields `clearSegmentPersons` sends; it adds `persons: []` itself. */
 export type ClearSegmentPersonsRequest = Omit<UpdateSegmentRequest, "persons"> & { persons?: never };
-/** A person of a segment: `externalId` (the caller's own id) is required. */
-export type SegmentPerson = Schemas["Person"];
-/** A substitution tag of a person. */
-export type SubstitutionTag = Schemas["SubstitutionTag"];
+/** A person of a segment (the spec's `Person`): `externalId` (the caller's own id) is required. */
+export type SegmentPerson = Person;
 
 /** Per-call options of the named methods. */
 export interface SegmentCallOptions extends CallOptions {
@@ -26,18 +19,14 @@ export interface SegmentCallOptions extends CallOptions {
   headers?: Record<string, string>;
 }
 
-/** The result of `createSegment`: the created segment, or the typed 400/401 body. */
-export type CreateSegmentResult =
-  | { data: Schemas["CreateSegmentResponse"]; error?: never; response: Response }
-  | { data?: never; error: Schemas["HttpError"]; response: Response };
+/** The result of `createSegment`: the created segment, or the typed 400/401 body, by `status`. */
+export type CreateSegmentResult = CallResult<OperationAt<SegmenterPaths, "/segments", "post">>;
 
 /**
  * The result of `updateSegment` / `clearSegmentPersons`: `data.isUpdated` (check it: the docs say an
  * unsuccessful update can show `false`), or the typed 400/401 body or the 500 failure body.
  */
-export type UpdateSegmentResult =
-  | { data: Schemas["UpdateSegmentResponse"]; error?: never; response: Response }
-  | { data?: never; error: Schemas["HttpError"] | Schemas["UpdateSegmentFailure"]; response: Response };
+export type UpdateSegmentResult = CallResult<OperationAt<SegmenterPaths, "/segments", "put">>;
 
 export interface SegmentMethods {
   /**
@@ -52,12 +41,16 @@ export interface SegmentMethods {
    *
    * **`persons` REPLACES the segment's stored persons**: anyone not in the array is removed from
    * the segment. Send the complete list the segment should keep. An empty (or missing) `persons`
-   * would remove everyone, so it is refused with a `SegConfigError` (field `persons`) before any
-   * request is sent; use `clearSegmentPersons` to do that on purpose.
+   * would remove everyone: `persons: []` does not compile, and a list that is empty at run time is
+   * refused with a `SegConfigError` (field `persons`) before any request is sent; use
+   * `clearSegmentPersons` to do that on purpose.
    *
    * Idempotent (a full replace), so retried automatically on 408, 429, 5xx and network errors.
    */
-  updateSegment(body: UpdateSegmentRequest, options?: SegmentCallOptions): Promise<UpdateSegmentResult>;
+  updateSegment<const Persons extends readonly unknown[]>(
+    body: UpdateSegmentRequest & { persons: KeptPersons<Persons> },
+    options?: SegmentCallOptions,
+  ): Promise<UpdateSegmentResult>;
   /**
    * Remove **every** person from a segment, on purpose: sends the update (`PUT /segments`) with
    * `persons: []`, which the service treats as "delete the persons associated to the segment".
@@ -72,8 +65,8 @@ export interface SegmentMethods {
  * update), `raw` for the one deliberate clear.
  */
 export function segmentMethods(
-  guarded: Pick<VendorClient<paths>, "POST" | "PUT">,
-  raw: Pick<VendorClient<paths>, "PUT">,
+  guarded: Pick<VendorClient<SegmenterPaths>, "POST"> & { PUT: GuardedPut },
+  raw: Pick<VendorClient<SegmenterPaths>, "PUT">,
 ): SegmentMethods {
   return {
     createSegment: (body, options) => guarded.POST("/segments", { ...options, body }),

@@ -2,13 +2,15 @@
 // it is sent; removing everyone on purpose (clearSegmentPersons) sends `persons: []`.
 import type { TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { SegConfigError, type SegmenterClient } from "../src/index.ts";
+import { SegConfigError, type SegmenterClient, type SegmentPerson } from "../src/index.ts";
 import { responseExample } from "./doc-examples.ts";
 import { clientWithServer, PREFIX } from "./harness.ts";
 
 const updated = responseExample("updateSegment", "200", "updated");
 const segment = { id: "seg-42", name: "VIP", description: "Top buyers", broadcastMediumId: "bm-1", segmentType: "static" };
 const person = { externalId: "crm-1", email: "ada@example.com" };
+/** A list that turns out empty only at run time (`persons: []` itself does not compile). */
+const nobody: SegmentPerson[] = [];
 
 interface RefusedCase {
   call: (client: SegmenterClient) => Promise<unknown>;
@@ -19,13 +21,13 @@ interface RefusedCase {
 const REPLACE_EXPLAINED = /REPLACES the segment's stored persons.*Nothing was sent.*clearSegmentPersons/;
 
 const refused: Record<string, RefusedCase> = {
-  "PUT /segments with persons: []": {
-    call: (c) => c.PUT("/segments", { body: { ...segment, persons: [] } }),
+  "PUT /segments with persons empty at run time": {
+    call: (c) => c.PUT("/segments", { body: { ...segment, persons: nobody } }),
     field: "persons",
     message: /^persons: is empty: .*every person from segment "seg-42"/,
   },
-  "updateSegment with persons: []": {
-    call: (c) => c.updateSegment({ ...segment, persons: [] }),
+  "updateSegment with persons empty at run time": {
+    call: (c) => c.updateSegment({ ...segment, persons: nobody }),
     field: "persons",
     message: /^persons: is empty/,
   },
@@ -110,7 +112,7 @@ describe("an update that would empty a segment is refused before any request", (
     const started = await clientWithServer(() => ({ status: 200, json: updated }), { retry: { maxRetries: 5, baseDelayMs: 1 } });
     server = started.server;
     await started.client.updateSegment({ ...segment, persons: [person] });
-    await expect(started.client.updateSegment({ ...segment, persons: [] })).rejects.toThrow(SegConfigError);
+    await expect(started.client.updateSegment({ ...segment, persons: nobody })).rejects.toThrow(SegConfigError);
     expect(server.requests).toHaveLength(1);
   });
 });

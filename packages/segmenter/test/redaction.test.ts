@@ -3,7 +3,7 @@
 import type { TestServer } from "@seg/test-server";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSegmenterClient, SegApiError, SegConfigError, SegConnectionError, unwrap } from "../src/index.ts";
+import { createSegmenterClient, SegApiError, SegConfigError, SegConnectionError, unwrap, type SegmentPerson } from "../src/index.ts";
 import { API_KEY, clientWithServer } from "./harness.ts";
 
 function expectNoSecret(value: unknown): void {
@@ -78,7 +78,8 @@ describe("the API key never leaks", () => {
   it("the replace guard's refusal does not carry the key", async () => {
     const started = await clientWithServer();
     server = started.server;
-    const error: unknown = await started.client.updateSegment({ id: "s", persons: [] }).catch((caught: unknown) => caught);
+    const nobody: SegmentPerson[] = [];
+    const error: unknown = await started.client.updateSegment({ id: "s", persons: nobody }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SegConfigError);
     expectNoSecret(error);
   });
