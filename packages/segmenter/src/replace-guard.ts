@@ -68,11 +68,11 @@ export function guardReplace(client: VendorClient<SegmenterPaths>): { PUT: Guard
   // the compiler seconds, and it adds nothing (both forward to the same client.PUT).
   const PUT = (async (path: "/segments", init?: { body?: unknown }) => {
     assertPersonsKept(init?.body);
-    return await client.PUT(path, init as never);
+    return client.PUT(path, init as never);
   }) as unknown as GuardedPut;
   const undocumented: VendorClient<SegmenterPaths>["undocumented"] = async (method, path, init) => {
     assertNotEmptied(method, init?.body);
-    return await client.undocumented(method, path, init);
+    return client.undocumented(method, path, init);
   };
   return { PUT, undocumented };
 }
