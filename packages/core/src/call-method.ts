@@ -63,11 +63,14 @@ export type CallInit<Operation, As extends ParseAs = ParseAs> = ParamsInit<Opera
 type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
 /** One HTTP method of a vendor client: openapi-fetch's call shape, with exact inputs and `status`. */
+// `in out`: two instantiations relate when their arguments do. Without the annotation TypeScript
+// works the variance out by comparing marker instantiations of the whole signature, which costs
+// hundreds of thousands of types the first time two clients' methods are compared.
 export type CallMethod<
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
-  Paths extends {},
-  Method extends HttpMethod,
-  Allowed extends PathOf<Paths, Method> = PathOf<Paths, Method>,
+  in out Paths extends {},
+  in out Method extends HttpMethod,
+  in out Allowed extends PathOf<Paths, Method> = PathOf<Paths, Method>,
 > = <Path extends Allowed, As extends ParseAs = "json">(
   url: Path,
   ...init: InitArgs<CallInit<OperationAt<Paths, Path, Method>, As>>
@@ -80,7 +83,7 @@ export type CallMethod<
  * that is slow enough to stall the compiler.)
  */
 export type ResultsByPath<Paths, Method extends HttpMethod, As extends ParseAs = "json"> = {
-  [Path in keyof Paths as Path]: CallResult<OperationAt<Paths, Path, Method>, { parseAs: As }>;
+  [Path in keyof Paths as Path]: CallResult<OperationAt<Paths, Path, Method>, As>;
 };
 
 /** The result of a call of `Path`, looked up in `ResultsByPath`. */

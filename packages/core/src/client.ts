@@ -61,8 +61,9 @@ export interface CallOptions {
  * A typed client over a vendor's `paths`, as openapi-fetch users know it. `Named` gives each
  * method's paths the vendor's own name, which is what a wrong path is reported against.
  */
+// `in out`: see CallMethod.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint on Paths
-export interface VendorClient<Paths extends {}, Named extends PathsByMethod<Paths> = PathsByMethod<Paths>> {
+export interface VendorClient<in out Paths extends {}, in out Named extends PathsByMethod<Paths> = PathsByMethod<Paths>> {
   GET: CallMethod<Paths, "get", Named["get"]>;
   PUT: CallMethod<Paths, "put", Named["put"]>;
   POST: CallMethod<Paths, "post", Named["post"]>;

@@ -4,10 +4,15 @@ import {
   unwrap,
   type BoundPaths,
   type CallOptions,
+  type CallResult,
+  type CommaList,
+  type HttpStatus,
+  type OperationAt,
   type RetryEvent,
   type RetryOptions,
   type SegApiError,
   type UndocumentedResult,
+  type UndocumentedStatus,
   type VendorClient,
 } from "../src/index.ts";
 import type { AcmePaths, components, operations, paths } from "./fixtures/acme.ts";
@@ -17,6 +22,7 @@ declare const client: VendorClient<AcmePaths>;
 declare const raw: VendorClient<paths>;
 
 type Thing = components["schemas"]["Thing"];
+const thing = { params: { path: { id: "1" } } };
 
 describe("BoundPaths", () => {
   it("makes bound query inputs optional", () => {
@@ -123,5 +129,114 @@ describe("unwrap", () => {
       | "client_error"
       | "server_error"
     >();
+  });
+});
+
+describe("exact inputs: an undeclared property does not compile", () => {
+  it("in a body, at any depth", () => {
+    void client.POST("/things", { body: { name: "x" } });
+    // @ts-expect-error `nmae` is not a property of NewThing
+    void client.POST("/things", { body: { name: "x", nmae: "y" } });
+    // @ts-expect-error not a property of ThingPatch
+    void client.PATCH("/things/{id}", { ...thing, body: { name: "x", colour: "red" } });
+    // @ts-expect-error `limt` is not a property of SearchRequest, bound fields or not
+    void client.POST("/search", { body: { query: "widgets", limt: 5 } });
+  });
+
+  it("in params and in the call's own options", () => {
+    // @ts-expect-error `pgae` is not a query parameter of listThings
+    void client.GET("/things", { params: { query: { pgae: 2 } } });
+    // @ts-expect-error `ID` is not a path parameter
+    void client.GET("/things/{id}", { params: { path: { id: "1", ID: "1" } } });
+    // @ts-expect-error `retyr` is not an option
+    void client.GET("/things", { retyr: true });
+  });
+
+  it("keeps additionalProperties open, with their value type", () => {
+    void client.PATCH("/things/{id}", { ...thing, body: { labels: { colour: "red", size: "XL" } } });
+    // @ts-expect-error label values are strings
+    void client.PATCH("/things/{id}", { ...thing, body: { labels: { size: 42 } } });
+  });
+});
+
+describe("results narrowed by status", () => {
+  it("carry the documented statuses, then every other one", async () => {
+    const result = await client.GET("/things/{id}", thing);
+    expectTypeOf(result.status).toEqualTypeOf<HttpStatus>();
+    expectTypeOf<HttpStatus>().toEqualTypeOf<Exclude<HttpStatus, 700>>();
+    // @ts-expect-error a Response's status is 200–599
+    if (result.status === 700) return;
+    expectTypeOf<UndocumentedStatus<200 | 404>>().toEqualTypeOf<Exclude<HttpStatus, 200 | 404>>();
+  });
+
+  it("give each status its own body, the documented `default` one included", async () => {
+    const result = await client.GET("/things/{id}", thing);
+    if (result.status === 200) expectTypeOf(result.data).toEqualTypeOf<Thing>();
+    if (result.status === 404) expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Error"]>();
+    // 500 is not documented: the spec's `default` response describes it.
+    if (result.status === 500) expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Error"]>();
+    if (result.status === 201) expectTypeOf(result.data).toEqualTypeOf<Thing>();
+  });
+
+  it("expand a 5XX class, except the statuses documented on their own", async () => {
+    const result = await client.PATCH("/things/{id}", { ...thing, body: {} });
+    if (result.status === 503) expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Error"]>();
+    if (result.status === 502) expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Outage"]>();
+    if (result.status === 500 || result.status === 599) expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Outage"]>();
+  });
+
+  it("switch exhaustively", async () => {
+    const result = await client.DELETE("/things/{id}", thing);
+    switch (result.status) {
+      case 204:
+        expectTypeOf(result.data).toEqualTypeOf<undefined>();
+        break;
+      case 400:
+      case 404:
+        expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Error"]>();
+        break;
+      default:
+        expectTypeOf(result.status).toEqualTypeOf<Exclude<HttpStatus, 204 | 400 | 404>>();
+    }
+  });
+
+  it("keep data, error and response as openapi-fetch has them", async () => {
+    const result = await client.GET("/things/{id}", thing);
+    expectTypeOf(result.data).toEqualTypeOf<Thing | undefined>();
+    expectTypeOf(result.error).toEqualTypeOf<components["schemas"]["Error"] | undefined>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    if (!result.error) expectTypeOf(result.data).toEqualTypeOf<Thing>();
+    expectTypeOf<Awaited<ReturnType<typeof client.undocumented>>["status"]>().toEqualTypeOf<number>();
+  });
+
+  it("follow parseAs", async () => {
+    const text = await client.GET("/things/{id}", { ...thing, parseAs: "text" });
+    if (text.status === 200) expectTypeOf(text.data).toEqualTypeOf<string>();
+    // @ts-expect-error not a way openapi-fetch reads a body
+    void client.GET("/things/{id}", { ...thing, parseAs: "xml" });
+  });
+
+  it("are CallResult, which a declared return type can name", async () => {
+    const get = (): Promise<CallResult<OperationAt<AcmePaths, "/things/{id}", "get">>> => client.GET("/things/{id}", thing);
+    expectTypeOf(await get()).toEqualTypeOf(await client.GET("/things/{id}", thing));
+  });
+});
+
+describe("CommaList: one comma-separated query value", () => {
+  type Extend = CommaList<("tags" | "events" | "orders")[]>;
+  it("takes the array or the items joined, each once, in any order", () => {
+    expectTypeOf<["tags", "events"]>().toExtend<Extend>();
+    expectTypeOf<"tags">().toExtend<Extend>();
+    expectTypeOf<"events,tags">().toExtend<Extend>();
+    expectTypeOf<"orders,tags,events">().toExtend<Extend>();
+    expectTypeOf<"tags,notes">().not.toExtend<Extend>();
+    expectTypeOf<"tags,tags">().not.toExtend<Extend>();
+    expectTypeOf<"tags,">().not.toExtend<Extend>();
+    expectTypeOf<"">().not.toExtend<Extend>();
+  });
+
+  it("takes any string for open item types", () => {
+    expectTypeOf<CommaList<string[]>>().toEqualTypeOf<string[] | string>();
+    expectTypeOf<CommaList<number[]>>().toEqualTypeOf<number[] | string>();
   });
 });

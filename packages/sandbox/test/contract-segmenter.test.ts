@@ -11,6 +11,7 @@ import {
   type CreateSegmentRequest,
   type SegmenterClient,
   type SegmenterOptions,
+  type SegmentPerson,
   type UpdateSegmentRequest,
 } from "@seg/segmenter";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -106,9 +107,10 @@ describe("the replace guard", () => {
   it("refuses an update with no persons before anything is sent; clearSegmentPersons empties the segment on purpose", async () => {
     const id = await createVip();
     const before = lastSeq();
+    const nobody: SegmentPerson[] = []; // empty at run time (`persons: []` written out does not compile)
     const refusals = await Promise.all([
-      segmenter.updateSegment({ id, persons: [] }).catch((e: unknown) => e),
-      segmenter.PUT("/segments", { body: { id, persons: [] } }).catch((e: unknown) => e),
+      segmenter.updateSegment({ id, persons: nobody }).catch((e: unknown) => e),
+      segmenter.PUT("/segments", { body: { id, persons: nobody } }).catch((e: unknown) => e),
       segmenter.undocumented("PUT", "/segments", { body: { id, persons: [] } }).catch((e: unknown) => e),
     ]);
     for (const refusal of refusals) {
