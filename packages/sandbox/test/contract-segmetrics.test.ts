@@ -123,3 +123,15 @@ describe("@seg/core's retry rules, end to end", () => {
     expect(callsTo("addProduct", before)).toHaveLength(1);
   });
 });
+
+describe("inputs as the docs write them", () => {
+  it("reporting: extend as the docs write it (\"tags,orders\") reads the same as the list", async () => {
+    unwrap(await segmetrics.POST("/contact", { body: { email: "extend@example.com", tags: ["VIP"] } }));
+    const contact = { contact_id_or_email: "extend@example.com" };
+    const written = unwrap(await segmetrics.GET("/contact/{contact_id_or_email}", { params: { path: contact, query: { extend: "tags,orders" } } }));
+    const listed = unwrap(await segmetrics.GET("/contact/{contact_id_or_email}", { params: { path: contact, query: { extend: ["tags", "orders"] } } }));
+    expect(written).toEqual(listed);
+    expect(written.data.tags?.map((t) => t.name)).toEqual(["VIP"]);
+    expect(written.data.orders).toEqual([]);
+  });
+});

@@ -5,8 +5,19 @@ import {
   unwrap,
   type ClearSegmentPersonsRequest,
   type components,
+  type CreateSegmentRequest,
+  type CreateSegmentResponse,
   type CreateSegmentResult,
+  type HttpError,
+  type KeptPersons,
+  type Person,
   type SegmenterOptions,
+  type SegmenterPath,
+  type SegmentPerson,
+  type SubstitutionTag,
+  type UpdateSegmentFailure,
+  type UpdateSegmentRequest,
+  type UpdateSegmentResponse,
   type UpdateSegmentResult,
 } from "../src/index.ts";
 
@@ -130,5 +141,66 @@ describe("the README example", () => {
     );
     await segmenter.updateSegment({ id: segment.id, name: "VIP buyers", persons: [{ externalId: "crm-1" }, { externalId: "crm-2" }] });
     await segmenter.clearSegmentPersons({ id: segment.id, name: "VIP buyers" });
+  });
+});
+
+describe("exact bodies", () => {
+  it("refuse a misspelt field, in the segment, a person or a substitution tag", () => {
+    // @ts-expect-error descripton: the field is description
+    void client.POST("/segments", { body: { name: "VIP", descripton: "d" } });
+    // @ts-expect-error firstname: the field is firstName
+    void client.createSegment({ name: "VIP", persons: [{ externalId: "1", firstname: "Ada" }] });
+    // @ts-expect-error val: the field is value
+    void client.createSegment({ name: "VIP", persons: [{ externalId: "1", substitutionTags: [{ tag: "t", val: "v" }] }] });
+    // @ts-expect-error segment_type: the field is segmentType
+    void client.updateSegment({ id: "s", persons: [person], segment_type: "static" });
+    // @ts-expect-error emial: the field is email
+    void client.PUT("/segments", { body: { id: "s", persons: [{ externalId: "1", emial: "a@b.c" }] } });
+    // @ts-expect-error descripton: the field is description
+    void client.clearSegmentPersons({ id: "s", descripton: "d" });
+  });
+});
+
+describe("an update never empties a segment by accident", () => {
+  it("persons: [] does not compile; clearSegmentPersons is the deliberate way", () => {
+    // @ts-expect-error persons: [] would remove every person: call clearSegmentPersons
+    void client.updateSegment({ id: "s", persons: [] });
+    // @ts-expect-error persons: [] would remove every person: call clearSegmentPersons
+    void client.PUT("/segments", { body: { id: "s", name: "VIP", persons: [] } });
+    void client.clearSegmentPersons({ id: "s", name: "VIP" });
+  });
+
+  it("a list only known at run time compiles (and is checked before sending)", () => {
+    const kept: SegmentPerson[] = [person];
+    void client.updateSegment({ id: "s", persons: kept });
+    void client.PUT("/segments", { body: { id: "s", persons: kept } });
+    void client.updateSegment({ id: "s", persons: [person, { externalId: "crm-2" }] });
+    expectTypeOf<KeptPersons<[]>>().toEqualTypeOf<"persons: [] would remove every person from the segment; call clearSegmentPersons({ id }) to do that on purpose" & []>();
+  });
+});
+
+describe("results narrowed by status", () => {
+  it("give the create and update bodies by status", async () => {
+    const created = await client.createSegment({ name: "A" });
+    if (created.status === 200) expectTypeOf(created.data).toEqualTypeOf<CreateSegmentResponse>();
+    if (created.status === 400 || created.status === 401) expectTypeOf(created.error).toEqualTypeOf<HttpError>();
+    const updated = await client.updateSegment({ id: "s", persons: [person] });
+    if (updated.status === 200) expectTypeOf(updated.data).toEqualTypeOf<UpdateSegmentResponse>();
+    if (updated.status === 500) expectTypeOf(updated.error).toEqualTypeOf<UpdateSegmentFailure>();
+    if (updated.status === 401) expectTypeOf(updated.error).toEqualTypeOf<HttpError>();
+    const raw = await client.PUT("/segments", { body: { id: "s", persons: [person] } });
+    expectTypeOf(raw).toEqualTypeOf<UpdateSegmentResult>();
+  });
+});
+
+describe("named types", () => {
+  it("export every schema by its name", () => {
+    expectTypeOf<CreateSegmentRequest>().toEqualTypeOf<Schemas["CreateSegmentRequest"]>();
+    expectTypeOf<UpdateSegmentRequest>().toEqualTypeOf<Schemas["UpdateSegmentRequest"]>();
+    expectTypeOf<Person>().toEqualTypeOf<SegmentPerson>();
+    expectTypeOf<SubstitutionTag>().toEqualTypeOf<Schemas["SubstitutionTag"]>();
+    expectTypeOf<SegmenterPath<"put">>().toEqualTypeOf<"/segments">();
+    // @ts-expect-error not a documented path
+    void client.POST("/segment", { body: { name: "VIP" } });
   });
 });

@@ -1,6 +1,21 @@
 // What must and must not compile against the SegmentHub client.
 import { describe, expectTypeOf, it } from "vitest";
-import { createSegmentHubClient, unwrap, type components, type EventBody, type FireEventResult } from "../src/index.ts";
+import {
+  createSegmentHubClient,
+  unwrap,
+  type AttributeUpdates,
+  type AttributeValue,
+  type components,
+  type ErrorResponse,
+  type EventBody,
+  type FireEventResponse,
+  type FireEventResult,
+  type HttpStatus,
+  type ProfileSegmentsRequest,
+  type PurchaseEvent,
+  type SegmentHubPath,
+  type UpdateResponse,
+} from "../src/index.ts";
 
 type Schemas = components["schemas"];
 
@@ -134,5 +149,49 @@ describe("options", () => {
     createSegmentHubClient({ account: "a", apiKey: "k" });
     // @ts-expect-error one host: baseUrl
     createSegmentHubClient({ account: "a", baseUrls: { api: "http://x" } });
+  });
+});
+
+describe("exact bodies", () => {
+  it("refuse a misspelt field, bound fields or not", () => {
+    // @ts-expect-error segmnts: the field is segments
+    void client.POST("/profiles/query", { body: { profileId: "p", segmnts: ["VIP"] } });
+    // @ts-expect-error asignees: the field is assignees
+    void client.POST("/profiles/segments", { body: { profileId: "p", asignees: ["VIP"] } });
+    // @ts-expect-error visitorID: the field is visitorId
+    void client.POST("/visitors/segments", { body: { visitorID: "v", assignees: ["VIP"] } });
+    // @ts-expect-error ordrTotal: the field is orderTotal
+    void client.POST("/campaigns/query", { body: { ...common, event: "purchase", orderId: "A-1", ordrTotal: 1 } });
+    // @ts-expect-error ordrTotal: the field is orderTotal
+    void client.fireEvent({ ...common, event: "purchase", orderId: "A-1", ordrTotal: 1 });
+  });
+
+  it("keep attribute maps open (additionalProperties)", () => {
+    void client.POST("/profiles/attributes", { body: { profileId: "p", attributes: { anyName: "x", interests: ["a", "b"] } } });
+    const attributes: AttributeUpdates = { shoeSize: "42" };
+    void client.POST("/visitors/attributes", { body: { visitorId: "v", attributes } });
+  });
+});
+
+describe("results narrowed by status", () => {
+  it("give each documented status its body", async () => {
+    const result = await client.POST("/profiles/segments", { body: { profileId: "p", assignees: ["VIP"] } });
+    if (result.status === 200) expectTypeOf(result.data).toEqualTypeOf<UpdateResponse>();
+    if (result.status === 404) expectTypeOf(result.error).toEqualTypeOf<ErrorResponse>();
+    if (result.status === 415) expectTypeOf(result.error).toEqualTypeOf<ErrorResponse>();
+    const fired = await client.fireEvent({ ...common, event: "pageView" });
+    if (fired.status === 200) expectTypeOf(fired.data).toEqualTypeOf<FireEventResponse>();
+    expectTypeOf(fired.status).toEqualTypeOf<HttpStatus>();
+  });
+});
+
+describe("named types", () => {
+  it("export every schema by its name", () => {
+    expectTypeOf<ProfileSegmentsRequest>().toEqualTypeOf<Schemas["ProfileSegmentsRequest"]>();
+    expectTypeOf<PurchaseEvent>().toEqualTypeOf<Schemas["PurchaseEvent"]>();
+    expectTypeOf<AttributeValue>().toEqualTypeOf<Schemas["AttributeValue"]>();
+    expectTypeOf<"/profiles/segments">().toExtend<SegmentHubPath<"post">>();
+    // @ts-expect-error not a documented path (profiles is plural)
+    void client.POST("/profile/segments", { body: { profileId: "p" } });
   });
 });

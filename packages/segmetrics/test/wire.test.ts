@@ -34,6 +34,13 @@ const cases: Record<string, WireCase> = {
     want: { method: "GET", path: `${REPORTING}/contact/joey%2Bvip%40bloggs.com`, query: "extend=tags,events" },
     reply: responseExample("getContact", "200", "contact"),
   },
+  "getContact, extend written as the docs write it (one comma-separated string)": {
+    call: (c) =>
+      c.GET("/contact/{contact_id_or_email}", { params: { path: { contact_id_or_email: 249 }, query: { extend: "tags,events" } } }),
+    // Sent as given, its comma percent-encoded: a server decodes both forms to `tags,events`.
+    want: { method: "GET", path: `${REPORTING}/contact/249`, query: "extend=tags%2Cevents" },
+    reply: responseExample("getContact", "200", "contact"),
+  },
   "deleteContact by id": {
     call: (c) => c.DELETE("/contact/{contact_id_or_email}", { params: { path: { contact_id_or_email: 249 } } }),
     want: { method: "DELETE", path: `${IMPORT}/contact/249` },

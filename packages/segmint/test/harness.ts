@@ -80,7 +80,7 @@ export async function fakeSegmint(options: FakeSegmintOptions = {}): Promise<Fak
 }
 
 /** Calls `GET /campaigns/{campaignId}`. */
-export const getCampaign = (client: SegmintClient, campaignId = "42") =>
+export const getCampaign = (client: SegmintClient, campaignId: string | number = "42") =>
   client.GET("/campaigns/{campaignId}", { params: { path: { campaignId } } });
 
 /** Fast retries, so tests of retried statuses do not wait. */

@@ -3,6 +3,12 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createSegmintClient,
   unwrap,
+  type Campaign,
+  type components,
+  type Error,
+  type SegmintPath,
+  type TokenResponse,
+  type UndocumentedStatus,
   type SegmintCampaign,
   type SegmintClient,
   type SegmintEnvironment,
@@ -10,6 +16,7 @@ import {
   type SegmintOptions,
   type UndocumentedResult,
 } from "../src/index.ts";
+import type { StatusClass } from "@seg/core";
 
 const client = createSegmintClient({ username: "u", password: "p" });
 
@@ -79,5 +86,61 @@ describe("undocumented", () => {
 
   it("is part of the client type", () => {
     expectTypeOf<SegmintClient["undocumented"]>().toBeFunction();
+  });
+});
+
+describe("exact inputs", () => {
+  it("refuse a misspelt parameter or option", () => {
+    // @ts-expect-error campaignID: the path parameter is campaignId
+    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignID: 1234 } } });
+    // @ts-expect-error Segmint's campaign read takes no query
+    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1 }, query: { expand: "all" } } });
+    // @ts-expect-error timeoutMS: the option is timeoutMs
+    void client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1 } }, timeoutMS: 1_000 });
+  });
+});
+
+describe("results narrowed by status", () => {
+  it("give each documented status its body, 5XX expanded", async () => {
+    const result = await client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1234 } } });
+    if (result.status === 200) expectTypeOf(result.data).toEqualTypeOf<Campaign>();
+    // 201: "completed successfully and returning data was not appropriate".
+    if (result.status === 201) expectTypeOf(result.data).toEqualTypeOf<undefined>();
+    if (result.status === 404) expectTypeOf(result.error).toEqualTypeOf<Error>();
+    if (result.status === 429) expectTypeOf(result.error).toEqualTypeOf<Error>();
+    if (result.status === 503 || result.status === 599) expectTypeOf(result.error).toEqualTypeOf<Error>();
+    if (result.status === 302) expectTypeOf(result.error).toEqualTypeOf<Error>();
+  });
+
+  it("switch exhaustively", async () => {
+    const result = await client.GET("/campaigns/{campaignId}", { params: { path: { campaignId: 1234 } } });
+    switch (result.status) {
+      case 200:
+      case 201:
+        expectTypeOf(result.data).toEqualTypeOf<Campaign | undefined>();
+        break;
+      case 400:
+      case 401:
+      case 403:
+      case 404:
+      case 429:
+        expectTypeOf(result.error).toEqualTypeOf<Error>();
+        break;
+      default:
+        // 5XX and every undocumented status; a 5XX carries the documented error body.
+        expectTypeOf(result.status).toEqualTypeOf<UndocumentedStatus<200 | 201 | 400 | 401 | 403 | 404 | 429>>();
+        expectTypeOf<StatusClass<5>>().toExtend<typeof result.status>();
+    }
+  });
+});
+
+describe("named types", () => {
+  it("export every schema by its name", () => {
+    expectTypeOf<Campaign>().toEqualTypeOf<components["schemas"]["Campaign"]>();
+    expectTypeOf<SegmintCampaign>().toEqualTypeOf<Campaign>();
+    expectTypeOf<TokenResponse>().toEqualTypeOf<components["schemas"]["TokenResponse"]>();
+    expectTypeOf<SegmintPath<"get">>().toEqualTypeOf<"/campaigns/{campaignId}">();
+    // @ts-expect-error not a documented path (the campaign read is /campaigns/{campaignId})
+    void client.GET("/campaign/{campaignId}", { params: { path: { campaignId: 1 } } });
   });
 });

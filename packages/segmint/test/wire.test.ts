@@ -51,6 +51,7 @@ describe("createToken on the wire", () => {
 describe("getCampaign on the wire", () => {
   it.each([
     ["the docs' id", DOCS_CAMPAIGN_ID, `/campaigns/${DOCS_CAMPAIGN_ID}`],
+    ["the docs' id as the number they write (/campaigns/1234)", Number(DOCS_CAMPAIGN_ID), "/campaigns/1234"],
     ["an id that needs percent-encoding", "a/b c", "/campaigns/a%2Fb%20c"],
   ])("GET /campaigns/{campaignId} with %s", async (_name, campaignId, path) => {
     const segmint = await start();
