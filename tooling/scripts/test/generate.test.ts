@@ -1,0 +1,97 @@
+// The generator, run on small specs the way `pnpm generate` runs on the real ones: every schema gets a
+// named, exported type and is listed in schemas.ts; comma-separated query lists become CommaList.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { generate } from "../src/generate.ts";
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "seg-generate-"));
+  await mkdir(path.join(root, "specs"));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const ok = { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } };
+
+async function generated(spec: { paths?: Record<string, unknown>; components?: Record<string, unknown> }): Promise<Record<string, string>> {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Acme", version: "1" },
+    servers: [{ url: "https://api.acme.test", "x-seg-host": "api" }],
+    paths: spec.paths ?? { "/things": { get: { operationId: "listThings", "x-seg-idempotent": true, responses: ok } } },
+    components: spec.components ?? { schemas: { Thing: { type: "object", properties: { id: { type: "string" } } } } },
+  };
+  await writeFile(path.join(root, "specs/acme.yaml"), stringify(document));
+  return generate("acme", root);
+}
+
+describe("named schemas", () => {
+  it("declares each schema as an exported type of its name, which components.schemas refers to", async () => {
+    const files = await generated({
+      components: {
+        schemas: {
+          Thing: { type: "object", description: "A thing.", properties: { id: { type: "string" }, tags: { $ref: "#/components/schemas/Tags" } } },
+          Tags: { type: "array", items: { type: "string" } },
+        },
+      },
+    });
+    const schema = files["schema.ts"]!;
+    expect(schema).toMatch(/\/\*\* @description A thing\. \*\/\nexport type Thing = \{\n {4}id\?: string;\n {4}tags\?: components\["schemas"\]\["Tags"\];\n\};/);
+    expect(schema).toContain("export type Tags = string[];");
+    expect(schema).toMatch(/schemas: \{\n(.*\n)* {8}Thing: Thing;\n(.*\n)* {8}Tags: Tags;/);
+    expect(files["schemas.ts"]).toContain('export type {\n  Thing,\n  Tags,\n} from "./schema.ts";\n');
+    expect(files["schemas.ts"]).toMatch(/^\/\*\*\n \* This file was generated from specs\/acme\.yaml by `pnpm generate`\./);
+  });
+
+  it("refuses a schema name that is not an identifier, or that would shadow a generated name", async () => {
+    await expect(generated({ components: { schemas: { "Thing-Item": { type: "string" }, Thing: { type: "object" } } } })).rejects.toThrow(
+      /components\.schemas: Thing-Item is not a TypeScript identifier.*rename it in the spec/,
+    );
+    await expect(generated({ components: { schemas: { operations: { type: "string" }, Thing: { type: "object" } } } })).rejects.toThrow(
+      /components\.schemas: operations would shadow the generated `operations` type/,
+    );
+    // openapi-typescript writes `Record<string, never>` for an empty object: a schema may not take that name.
+    await expect(generated({ components: { schemas: { Record: { type: "object", properties: {} }, Thing: { type: "object" } } } })).rejects.toThrow(
+      /Record would shadow/,
+    );
+  });
+});
+
+describe("comma-separated list parameters", () => {
+  const list = { type: "array", items: { type: "string", enum: ["a", "b"] } };
+  const operation = (parameters: unknown[]) => ({
+    "/things": { get: { operationId: "listThings", "x-seg-idempotent": true, parameters, responses: ok } },
+  });
+
+  it("are CommaList<…> when style form / explode false, inline or from components, and nothing else is", async () => {
+    const files = await generated({
+      paths: operation([
+        { name: "fields", in: "query", explode: false, schema: list },
+        { name: "ids", in: "query", style: "form", explode: false, schema: { $ref: "#/components/schemas/Ids" } },
+        { $ref: "#/components/parameters/Extend" },
+        { name: "repeated", in: "query", schema: list },
+        { name: "piped", in: "query", style: "pipeDelimited", explode: false, schema: list },
+      ]),
+      components: {
+        schemas: { Thing: { type: "object" }, Ids: { type: "array", items: { type: "integer" } } },
+        parameters: { Extend: { name: "extend", in: "query", explode: false, schema: list } },
+      },
+    });
+    const schema = files["schema.ts"]!;
+    expect(schema).toMatch(/^\/\*\*[\s\S]*?\*\/\n\n\/\/ Source: specs\/acme\.yaml\.[^\n]*\n\nimport type \{ CommaList \} from "@seg\/core";\n/);
+    expect(schema).toContain('fields?: CommaList<("a" | "b")[]>;');
+    expect(schema).toContain('ids?: CommaList<components["schemas"]["Ids"]>;');
+    expect(schema).toContain('Extend: CommaList<("a" | "b")[]>;');
+    expect(schema).toContain('repeated?: ("a" | "b")[];');
+    expect(schema).toContain('piped?: ("a" | "b")[];');
+  });
+
+  it("leave the core import out when a spec has none", async () => {
+    expect((await generated({}))["schema.ts"]).not.toContain("@seg/core");
+  });
+});
