@@ -18,7 +18,7 @@ async function segmetrics(handler: Handler, apiKey = "k") {
     integrationId: "int",
     apiKey,
     retry: false,
-    baseUrls: { import: `${server.url}/import`, reporting: `${server.url}/reporting` },
+    baseUrls: { import: `${server.url}/import`, reporting: `${server.url}/reporting`, track: `${server.url}/track` },
   });
   return { server, adapter: segmetricsAdapter(client) };
 }
@@ -141,7 +141,7 @@ describe("outcomes", () => {
       integrationId: "int",
       apiKey: "k",
       retry: { maxRetries: 3, baseDelayMs: 1 },
-      baseUrls: { import: server.url },
+      baseUrls: { import: server.url, reporting: server.url, track: server.url },
     });
     const seg = createSeg({ segmetrics: segmetricsAdapter(client) });
     await seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 100, items: [] });

@@ -32,7 +32,7 @@ async function allFour(segmenthubHandler: Handler) {
   const segmintServer = await serve(() => ({ status: 500 }));
   const seg = createSeg({
     segmetrics: segmetricsAdapter(
-      createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k", baseUrls: { import: segmetricsServer.url, reporting: segmetricsServer.url } }),
+      createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k", baseUrls: { import: segmetricsServer.url, reporting: segmetricsServer.url, track: segmetricsServer.url } }),
     ),
     segmenthub: segmenthubAdapter(
       createSegmentHubClient({ account: "acc-uuid", token: "hub-token", baseUrl: segmenthubServer.url, retry: false }),

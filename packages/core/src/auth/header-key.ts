@@ -1,3 +1,4 @@
+import { checkHeaderValue } from "../header-values.ts";
 import type { AuthStrategy } from "./strategy.ts";
 
 /**
@@ -5,9 +6,10 @@ import type { AuthStrategy } from "./strategy.ts";
  * `x-api-key: <key>` for Segmenter. `prefix` is prepended as-is (`"Bearer "`, or nothing).
  */
 export function headerKeyAuth(options: { header: string; key: string; prefix?: string }): AuthStrategy {
-  const value = `${options.prefix ?? ""}${options.key}`;
+  const value = checkHeaderValue(`${options.prefix ?? ""}${options.key}`, options.header);
   return {
     headers: () => ({ [options.header]: value }),
+    headerNames: [options.header.toLowerCase()],
     secrets: () => [options.key],
   };
 }
