@@ -14,12 +14,12 @@ export function serializeBody(body: unknown, headers?: Headers): unknown {
     return formBody(body as Record<string, unknown>);
   }
   // Typed as string, but undefined for a function, a symbol, …
-  let json: string | undefined;
+  let json: unknown;
   try {
-    json = JSON.stringify(body) as string | undefined;
+    json = JSON.stringify(body);
   } catch {
     throw new SegConfigError("body", "cannot be serialised as JSON: it holds a circular reference, a BigInt or a toJSON() that throws");
   }
-  if (json === undefined) throw new SegConfigError("body", `cannot be serialised as JSON (got ${kindOf(body)})`);
+  if (typeof json !== "string") throw new SegConfigError("body", `cannot be serialised as JSON (got ${kindOf(body)})`);
   return json;
 }

@@ -11,7 +11,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const BODY_HEADERS = ["content-type", "content-encoding", "content-language", "content-location", "content-length"];
 
 /** A redirect status, or the opaque redirect a browser returns for `redirect: "manual"`. */
-export const isRedirect = (response: Response): boolean => REDIRECTS.has(response.status) || response.type === "opaqueredirect";
+export const isRedirect = (response: Response): boolean =>
+  REDIRECTS.has(response.status) || (response.status === 0 && response.type === "opaqueredirect");
 
 /** Follows same-origin redirects from `response`; refuses the first that leaves the origin. */
 export async function follow(

@@ -23,16 +23,26 @@ const server = fork(new URL("./server.ts", import.meta.url), { execArgv: ["--imp
 const port = await new Promise<number>((resolve) => server.once("message", resolve));
 const table = variants(`http://127.0.0.1:${port}`);
 
-/** Runs `requests` calls with `concurrency` in flight; returns µs per request (wall clock / count). */
-async function measure(call: Call, requests: number, concurrency: number): Promise<number> {
+interface Sample {
+  /** Wall clock ÷ requests, µs. */
+  wall: number;
+  /** This process's CPU time (user + system) ÷ requests, µs: the client's own cost, which a busy
+   * machine disturbs far less than the wall clock (the server runs in another process). */
+  cpu: number;
+}
+
+/** Runs `requests` calls with `concurrency` in flight. */
+async function measure(call: Call, requests: number, concurrency: number): Promise<Sample> {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next++ < requests) await call();
     }),
   );
-  return ((performance.now() - started) * 1000) / requests;
+  const used = process.cpuUsage(cpu);
+  return { wall: ((performance.now() - started) * 1000) / requests, cpu: (used.user + used.system) / requests };
 }
 
 const median = (xs: number[]): number => {
@@ -41,15 +51,14 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-const rows: string[] = [];
 const ratio = (a: number, b: number): string => (a / b).toFixed(3);
-console.log(`${REQUESTS} requests × ${RUNS} runs per cell, medians; µs per request (wall clock ÷ requests)`);
-console.log("| shape | in flight | undici.request | raw fetch | bare openapi-fetch | @seg/segmetrics | seg × bare | seg × raw fetch | bare × raw fetch |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(`${REQUESTS} requests × ${RUNS} runs per cell, medians. µs per request: wall clock ÷ requests, and the client process's CPU time ÷ requests.`);
+console.log("| shape | in flight | undici.request | raw fetch | bare openapi-fetch | @seg/segmetrics | seg × bare (wall) | seg × raw fetch (wall) | seg × bare (CPU) | seg × raw fetch (CPU) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const [shape, calls] of Object.entries(table) as [Shape, Record<Variant, Call>][]) {
   const names = Object.keys(calls) as Variant[];
   for (const concurrency of LEVELS) {
-    const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Variant, number[]>;
+    const samples = Object.fromEntries(names.map((n) => [n, [] as Sample[]])) as Record<Variant, Sample[]>;
     for (const name of names) await measure(calls[name], 200, concurrency); // warm up JIT and sockets
     for (let run = 0; run < RUNS; run++) {
       // Rotate the order each run so no variant always goes first on a warm or cold machine.
@@ -57,10 +66,12 @@ for (const [shape, calls] of Object.entries(table) as [Shape, Record<Variant, Ca
         samples[name].push(await measure(calls[name], REQUESTS, concurrency));
       }
     }
-    const m = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<Variant, number>;
-    const row = `| ${shape} | ${concurrency} | ${names.map((n) => m[n].toFixed(1)).join(" | ")} | **${ratio(m["@seg/segmetrics"], m["bare openapi-fetch"])}** | ${ratio(m["@seg/segmetrics"], m["raw fetch"])} | ${ratio(m["bare openapi-fetch"], m["raw fetch"])} |`;
-    rows.push(row);
-    console.log(row);
+    const wall = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.wall))])) as Record<Variant, number>;
+    const cpu = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.cpu))])) as Record<Variant, number>;
+    const seg = "@seg/segmetrics";
+    console.log(
+      `| ${shape} | ${concurrency} | ${names.map((n) => `${wall[n].toFixed(1)} (${cpu[n].toFixed(1)})`).join(" | ")} | **${ratio(wall[seg], wall["bare openapi-fetch"])}** | ${ratio(wall[seg], wall["raw fetch"])} | **${ratio(cpu[seg], cpu["bare openapi-fetch"])}** | ${ratio(cpu[seg], cpu["raw fetch"])} |`,
+    );
   }
 }
 server.send("close");
