@@ -167,7 +167,9 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       current.handOver(call.flight.fail);
       call.flight.end = current.end;
       call.flight.timeout = timeout;
-      Object.defineProperty(response, API_ERROR, { value: (body: unknown) => apiError(response, body, context(attempt), redactor) });
+      // A plain symbol-keyed property: defineProperty on a platform Response costs more than the
+      // rest of this path, and neither JSON nor the Response's own inspect shows a symbol key.
+      (response as { [API_ERROR]?: unknown })[API_ERROR] = (body: unknown) => apiError(response, body, context(attempt), redactor);
       return response;
     }
     const failure = response ? apiError(response, await current.race(readError(response)).catch(() => undefined), context(attempt), redactor) : (outcome as SegError);
