@@ -132,12 +132,12 @@ export const RULES = {
   "export-removed": { level: "major", message: "export {at} removed", why: "imports of it fail" },
   "export-added": { level: "minor", message: "export {at} added", why: "a new name; existing imports are untouched" },
   "member-removed": { level: "major", message: "{at} removed", why: "code using it no longer type-checks" },
-  "member-added-required": {
+  "member-added-to-input": {
     level: "major",
     message: "{at} added as required",
-    why: "an object a caller builds of this type now lacks it (the report cannot tell an input from an output)",
+    why: "the type is one callers build and pass in (named in parameters, never returned): their objects lack it",
   },
-  "member-added-optional": { level: "minor", message: "{at} added (optional)", why: "every existing value still fits" },
+  "member-added": { level: "minor", message: "{at} added", why: "optional, or on a type callers receive: existing code still fits" },
   "declaration-changed": {
     level: "major",
     message: "{at} changed its declaration",
