@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Extractor, ExtractorConfig, type ExtractorMessage } from "@microsoft/api-extractor";
+import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from "@microsoft/api-extractor";
 import { repoRoot } from "./paths.ts";
 import { publishedPackages, type WorkspacePackage } from "./workspace.ts";
 
@@ -72,9 +72,9 @@ async function render(root: string, pkg: WorkspacePackage, entry: EntryPoint): P
         messages: {
           // Release tags and doc comments are not this repo's convention; forgotten exports are
           // written into the report itself, where a reviewer sees them.
-          extractorMessageReporting: { default: { logLevel: "warning" } },
-          compilerMessageReporting: { default: { logLevel: "warning" } },
-          tsdocMessageReporting: { default: { logLevel: "none" } },
+          extractorMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
+          compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
+          tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
         },
       },
       configObjectFullPath: path.join(projectFolder, "api-extractor.json"),
@@ -84,7 +84,7 @@ async function render(root: string, pkg: WorkspacePackage, entry: EntryPoint): P
       localBuild: true,
       messageCallback: (message: ExtractorMessage) => {
         message.handled = true;
-        if (message.logLevel === "error") problems.push(message.formatMessageWithLocation(projectFolder));
+        if (message.logLevel === ExtractorLogLevel.Error) problems.push(message.formatMessageWithLocation(projectFolder));
       },
     });
     if (!result.succeeded || problems.length > 0) throw new Error(`${pkg.manifest.name} ${entry.subpath}: API Extractor failed:\n${problems.join("\n")}`);

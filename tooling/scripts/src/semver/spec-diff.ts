@@ -120,8 +120,11 @@ function diffRequestBody(before: Json, after: Json, old: Operation, now: Operati
   const bodyBefore = old.operation.requestBody === undefined ? undefined : resolve(before, old.operation.requestBody).node;
   const bodyAfter = now.operation.requestBody === undefined ? undefined : resolve(after, now.operation.requestBody).node;
   if (bodyBefore === undefined && bodyAfter === undefined) return;
-  if (bodyBefore === undefined) return ctx.changes.add(bodyAfter?.required === true ? "request-body-added-required" : "request-body-added-optional", old.label);
-  if (bodyAfter === undefined) return ctx.changes.add("request-body-removed", old.label);
+  if (bodyBefore === undefined || bodyAfter === undefined) {
+    if (bodyAfter !== undefined) ctx.changes.add(bodyAfter.required === true ? "request-body-added-required" : "request-body-added-optional", old.label);
+    else ctx.changes.add("request-body-removed", old.label);
+    return;
+  }
   if (bodyBefore.required === true && bodyAfter.required !== true) ctx.changes.add("request-body-became-optional", old.label);
   if (bodyBefore.required !== true && bodyAfter.required === true) ctx.changes.add("request-body-became-required", old.label);
   diffContent(ctx, bodyBefore.content, bodyAfter.content, `${old.label} body`, ["request-media-type-removed", "request-media-type-added"]);

@@ -20,7 +20,7 @@ export function resolve(doc: Json, value: unknown, seen: Set<string> = new Set()
   let target: unknown = doc;
   for (const part of pointer.slice(2).split("/")) target = asObject(target)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
   const inner = resolve(doc, target, new Set([...seen, pointer]));
-  const { $ref: _ref, ...siblings } = value;
+  const siblings = Object.fromEntries(Object.entries(value).filter(([name]) => name !== "$ref"));
   const name = pointer.startsWith(SCHEMA_REF) ? pointer.slice(SCHEMA_REF.length) : inner.name;
   return { node: { ...inner.node, ...siblings }, ...(name === undefined ? {} : { name }) };
 }
