@@ -46,7 +46,7 @@ export function entryPoints(pkg: WorkspacePackage): EntryPoint[] {
 }
 
 /** Runs API Extractor on one entry point's built declarations and returns the report's text. */
-async function render(root: string, pkg: WorkspacePackage, entry: EntryPoint): Promise<string> {
+export async function renderReport(root: string, pkg: WorkspacePackage, entry: EntryPoint): Promise<string> {
   const projectFolder = path.join(root, pkg.dir);
   const dts = path.join(projectFolder, entry.types);
   if (!existsSync(dts)) throw new Error(`${pkg.manifest.name}: ${pkg.dir}/${entry.types} is missing; build first (\`pnpm api:report\` does)`);
@@ -99,7 +99,7 @@ export async function apiReport({ check, root = repoRoot }: { check: boolean; ro
   const stale: string[] = [];
   for (const pkg of await publishedPackages(root)) {
     for (const entry of entryPoints(pkg)) {
-      const fresh = await render(root, pkg, entry);
+      const fresh = await renderReport(root, pkg, entry);
       const file = path.join(root, entry.report);
       const committed = await readFile(file, "utf8").catch(() => undefined);
       if (committed === fresh) continue;

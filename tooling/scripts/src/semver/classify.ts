@@ -41,12 +41,11 @@ async function generatedNames(root: string, pkg: WorkspacePackage): Promise<Set<
   return names;
 }
 
-async function specChanges(root: string, spec: string, treeish: string): Promise<Change[]> {
-  const before = await showFile(root, treeish, spec);
-  const after = await readOr(path.join(root, spec));
+/** A spec's two texts (undefined: no such file) classified; an edit that changes no rule's subject is docs-only. */
+export function classifySpec(before: string | undefined, after: string | undefined, file: string): Change[] {
   if (before === after) return [];
   const changes = diffSpecs((parse(before ?? "") ?? {}) as Record<string, unknown>, (parse(after ?? "") ?? {}) as Record<string, unknown>);
-  return changes.length > 0 ? changes : [{ rule: "spec-docs-changed", at: spec }];
+  return changes.length > 0 ? changes : [{ rule: "spec-docs-changed", at: file }];
 }
 
 async function surfaceChanges(root: string, pkg: WorkspacePackage, treeish: string): Promise<Change[]> {
@@ -82,7 +81,7 @@ export async function classifyPackage(root: string, pkg: WorkspacePackage, treei
   if (files.length === 0) return { files, changes: [], required: undefined };
   const spec = `specs/${path.posix.basename(pkg.dir)}.yaml`;
   const changes: Change[] = [];
-  if (files.includes(spec)) changes.push(...(await specChanges(root, spec, treeish)));
+  if (files.includes(spec)) changes.push(...classifySpec(await showFile(root, treeish, spec), await readOr(path.join(root, spec)), spec));
   changes.push(...(await surfaceChanges(root, pkg, treeish)));
   const manifest = `${pkg.dir}/package.json (dependencies)`;
   if (files.includes(manifest)) {
