@@ -23,10 +23,13 @@ export function changesetText(name: string, level: Level, summary: string): stri
   return `---\n"${name}": ${level}\n---\n\n${summary.trim()}\n`;
 }
 
+/** What the CHANGELOG says: the API changes by level (changed file names mean nothing to its readers). */
 export function summarise(changes: readonly Change[]): string {
   const sections: string[] = [];
+  const shown = changes.filter((c) => c.rule !== "source-changed");
+  if (shown.length === 0) return "Internal changes only: no change to the API.";
   for (const level of ["major", "minor", "patch"] as const) {
-    const lines = [...new Set(changes.filter((c) => levelOf(c) === level).map((c) => `- ${describe(c)}`))];
+    const lines = [...new Set(shown.filter((c) => levelOf(c) === level).map((c) => `- ${describe(c)}`))];
     if (lines.length > 0) sections.push(`${HEADINGS[level]}:\n\n${lines.join("\n")}`);
   }
   return sections.join("\n\n");

@@ -68,13 +68,16 @@ export function diffSpecs(before: Json, after: Json): Change[] {
   const opsBefore = operationsOf(before);
   const opsAfter = operationsOf(after);
   const idsAfter = new Map([...opsAfter.values()].map((op) => [op.operation.operationId, op.label]));
+  // Operations removed and added first: they are what a reader looks for.
+  for (const [label, old] of opsBefore) {
+    if (opsAfter.has(label)) continue;
+    const movedTo = idsAfter.get(old.operation.operationId);
+    changes.add("operation-removed", label, movedTo === undefined || opsBefore.has(movedTo) ? {} : { note: `${String(old.operation.operationId)} is now ${movedTo}` });
+  }
+  for (const label of opsAfter.keys()) if (!opsBefore.has(label)) changes.add("operation-added", label);
   for (const [label, old] of opsBefore) {
     const now = opsAfter.get(label);
-    if (now === undefined) {
-      const movedTo = idsAfter.get(old.operation.operationId);
-      changes.add("operation-removed", label, movedTo === undefined || opsBefore.has(movedTo) ? {} : { note: `${String(old.operation.operationId)} is now ${movedTo}` });
-      continue;
-    }
+    if (now === undefined) continue;
     if (old.operation.operationId !== now.operation.operationId) changes.add("operation-id-changed", label);
     if (hostsOf(before, old) !== hostsOf(after, now)) changes.add("operation-host-changed", label, { note: `${hostsOf(before, old)} → ${hostsOf(after, now)}` });
     if (old.operation["x-seg-idempotent"] !== now.operation["x-seg-idempotent"]) changes.add("operation-retry-changed", label);
@@ -85,7 +88,6 @@ export function diffSpecs(before: Json, after: Json): Change[] {
     diffRequestBody(before, after, old, now, context);
     diffResponses(before, after, old, now, context);
   }
-  for (const label of opsAfter.keys()) if (!opsBefore.has(label)) changes.add("operation-added", label);
 
   diffHosts(before, after, changes);
   diffComponents(before, after, changes);
