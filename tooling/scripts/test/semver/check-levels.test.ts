@@ -1,5 +1,6 @@
 // check-changesets and changeset:suggest on real history: a workspace with a vendor (its spec is
 // test/fixtures/semver-base.yaml) and a facade that peers on it, released at 0.1.0, then edited.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- the fixture spec is edited as free-form JSON */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -24,8 +25,8 @@ async function release(version: string): Promise<void> {
   await repo.commit(`Version packages (${version})`);
 }
 
-async function editSpec(edit: (doc: Record<string, any>) => void): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form spec edits
-  const doc = parse(baseSpec) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function editSpec(edit: (doc: Record<string, any>) => void): Promise<void> {
+  const doc = parse(baseSpec) as Record<string, any>;
   edit(doc);
   await repo.write("specs/segmetrics.yaml", stringify(doc));
 }

@@ -1,5 +1,6 @@
 // Every spec rule on a real edit of a small vendor spec (test/fixtures/semver-base.yaml): the edit,
 // the rule it must trigger at the place it must name, and the level the whole edit then needs.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/restrict-plus-operands, @typescript-eslint/no-unsafe-return -- the fixture spec is edited as free-form JSON */
 import { readFileSync } from "node:fs";
 import { describe as group, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -8,7 +9,7 @@ import { highest } from "../../src/semver/levels.ts";
 import { describe, levelOf, type Change, type RuleId } from "../../src/semver/rules.ts";
 
 const baseText = readFileSync(new URL("../fixtures/semver-base.yaml", import.meta.url), "utf8");
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form spec edits
+type Doc = Record<string, any>;
 
 function classify(edit: (doc: Doc) => void): Change[] {
   const doc = parse(baseText) as Doc;
