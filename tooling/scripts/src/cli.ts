@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { apiReport } from "./api-report.ts";
 import { checkChangesets } from "./check-changesets.ts";
 import { checkGenerated } from "./check-generated.ts";
 import { writeGenerated } from "./generate.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
 import { release, ReleaseRefused } from "./release.ts";
+import { suggestChangesets } from "./suggest-changesets.ts";
 import { CommandError } from "./run.ts";
 
 const usage = `usage: seg-scripts <command>
@@ -11,12 +13,15 @@ const usage = `usage: seg-scripts <command>
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
+  changeset-suggest        write .changeset/*.md for each package whose changes need more than its changesets give
+  api-report [--check]     write each published package's API report (api/*.api.md) from its built types;
+                           --check fails instead when a committed report differs
   release [--skip-checks]  build, check, and publish new versions to SEG_REGISTRY_URL (token: SEG_REGISTRY_TOKEN);
                            --skip-checks builds but skips the checks (only for a commit whose checks already passed)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { "skip-checks": { type: "boolean", default: false } },
+  options: { "skip-checks": { type: "boolean", default: false }, check: { type: "boolean", default: false } },
 });
 const [command, ...rest] = positionals;
 
@@ -32,6 +37,12 @@ switch (command) {
     break;
   case "check-changesets":
     process.exitCode = (await checkChangesets()) ? 0 : 1;
+    break;
+  case "changeset-suggest":
+    await suggestChangesets();
+    break;
+  case "api-report":
+    process.exitCode = (await apiReport({ check: values.check })) ? 0 : 1;
     break;
   case "release":
     try {
