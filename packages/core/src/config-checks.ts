@@ -18,7 +18,8 @@ export function checkBaseUrl(value: unknown, field: string): string {
   } catch {
     // reported below
   }
-  const problem = !url || !/^https?:$/.test(url.protocol)
+  // The URL parser drops tabs and line breaks silently: a URL holding one is not the URL meant.
+  const problem = !url || !/^https?:$/.test(url.protocol) || /[\0-\x20\x7f]/.test(text)
     ? "must be an absolute http(s) URL"
     : url.username || url.password
       ? "must not carry credentials (pass them as the client's credential options)"

@@ -1,5 +1,5 @@
 import { SegConfigError } from "./errors.ts";
-import { checkHeaderValue } from "./header-values.ts";
+import { checkNoBreaks } from "./header-values.ts";
 import { kindOf } from "./url-values.ts";
 
 /**
@@ -22,7 +22,7 @@ export function optionalCredential(value: string | undefined, envName: string, f
   const resolved: unknown = value ?? readEnv(envName);
   if (resolved === undefined) return undefined;
   if (typeof resolved !== "string") throw new SegConfigError(field, `must be a string (got ${kindOf(resolved)})`);
-  return resolved.trim() === "" ? undefined : checkHeaderValue(resolved, field);
+  return resolved.trim() === "" ? undefined : checkNoBreaks(resolved, field);
 }
 
 /** An environment variable where the platform has them; undefined elsewhere or when access is denied. */

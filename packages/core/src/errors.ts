@@ -186,16 +186,20 @@ export class SegConnectionError extends SegCallError {
   }
 }
 
-/** The first `code` like `ECONNREFUSED` down an error's cause chain (and an AggregateError's errors). */
-function systemCode(error: unknown, depth = 0): string | undefined {
-  if (typeof error !== "object" || error === null || depth > 4) return undefined;
-  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string" && /^E[A-Z0-9_]+$/.test(code)) return code;
-  for (const inner of [cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])]) {
-    const found = systemCode(inner, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * The most specific error code down an error's cause chain (and an AggregateError's errors): a
+ * system code (`ECONNREFUSED`) first, else the platform's own (`UND_ERR_SOCKET`: the other side closed).
+ */
+function systemCode(error: unknown): string | undefined {
+  const codes: string[] = [];
+  const walk = (at: unknown, depth: number): void => {
+    if (typeof at !== "object" || at === null || depth > 4) return;
+    const { code, cause, errors } = at as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string" && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
+    for (const inner of [cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])]) walk(inner, depth + 1);
+  };
+  walk(error, 0);
+  return codes.find((code) => code.startsWith("E")) ?? codes[0];
 }
 
 /** A per-attempt timeout (`scope: "attempt"`) or the overall deadline (`scope: "deadline"`) ran out. */

@@ -57,6 +57,7 @@ export function querySerializer(commaArrays: boolean, prefix = "params.query"): 
       const value = query[name];
       if (value === undefined || value === null) continue;
       const field = `${prefix}.${name}`;
+      if (LONE_SURROGATE.test(name)) throw new SegConfigError(prefix, "has a name with a lone UTF-16 surrogate, which no URL can carry");
       const key = encodeURIComponent(name);
       const items = Array.isArray(value) ? (value as unknown[]) : [value];
       const encoded = items.map((item) => {

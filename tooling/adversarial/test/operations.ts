@@ -2,6 +2,10 @@
 // of them on the clients of vendors.ts (planted secrets, every host under a test server). Suites
 // walk these lists instead of naming operations, so an operation added to a spec is covered at once.
 import { readdirSync, readFileSync } from "node:fs";
+import { createSegmenterClient } from "@seg/segmenter";
+import { createSegmentHubClient } from "@seg/segmenthub";
+import { createSegmetricsClient } from "@seg/segmetrics";
+import { createSegmintClient } from "@seg/segmint";
 import type { Reply, RecordedRequest } from "@seg/test-server";
 import { parse } from "yaml";
 import { segmenter, segmenthub, segmetrics, segmint, SLOTS, type Transport } from "./vendors.ts";
@@ -34,6 +38,8 @@ export interface SpecOperation {
   body: Record<string, unknown> | undefined;
   /** The success body is JSON (else it is read as text). */
   jsonSuccess: boolean;
+  /** `x-seg-idempotent`: retried automatically. */
+  idempotent: boolean;
   /** Requests credentials: not `security: []`. */
   authenticated: boolean;
   /**
@@ -113,7 +119,7 @@ function readSpec(file: string): Spec {
         ? Object.fromEntries(Object.entries((resolve(example).value ?? {}) as Node).filter(([name]) => !bound.includes(name)))
         : undefined;
       const success = Object.entries(op.responses as Record<string, unknown>).find(([status]) => status.startsWith("2"));
-      const successContent = Object.keys((resolve(success?.[1]).content ?? {}) as Node);
+      const successContent = Object.keys(resolve(success?.[1]).content ?? {});
       const security = (op.security as Node[] | undefined) ?? rootSecurity;
       operations.push({
         vendor,
@@ -125,6 +131,7 @@ function readSpec(file: string): Spec {
         jsonBody: json !== undefined,
         body,
         jsonSuccess: successContent.includes("application/json"),
+        idempotent: op["x-seg-idempotent"] === true,
         authenticated: security.some((requirement) => Object.keys(requirement).length > 0),
         exchange: op.security !== undefined && security.some((requirement) => Object.keys(requirement).some((name) => !rootSchemes.has(name))),
       });
@@ -171,6 +178,7 @@ export function undocumentedOp(vendor: string, method = "POST", path = "/undocum
     jsonBody: true,
     body: method === "GET" ? undefined : { note: "undocumented" },
     jsonSuccess: true,
+    idempotent: ["GET", "PUT", "DELETE"].includes(method),
     authenticated: true,
     exchange: false,
     undocumented: true,
@@ -263,4 +271,72 @@ export function callOp(client: AnyClient, op: SpecOperation, change: (init: Init
 export function apiRequests(requests: readonly RecordedRequest[], vendor: string): RecordedRequest[] {
   const exchanges = specOf(vendor).operations.filter((op) => op.exchange).map((op) => op.path);
   return requests.filter((request) => !exchanges.some((path) => request.path.endsWith(path)));
+}
+
+/** How each vendor's client is created from raw options, and the credential options it takes. */
+export interface Constructor {
+  create: (options: Record<string, unknown>) => AnyClient;
+  /** Every credential option, with a valid (planted) value. */
+  credentials: Record<string, string>;
+}
+
+export const CONSTRUCTORS: Record<string, Constructor> = {
+  segmetrics: {
+    create: (options) => untyped(createSegmetricsClient(options)),
+    credentials: { accountId: "cfg-acct-1", integrationId: "cfg-int-1", apiKey: "cfg-smk-DO_NOT_LEAK" },
+  },
+  segmenter: { create: (options) => untyped(createSegmenterClient(options)), credentials: { apiKey: "cfg-sgk-DO_NOT_LEAK" } },
+  segmenthub: {
+    create: (options) => untyped(createSegmentHubClient(options)),
+    credentials: { account: "cfg-acc-1", token: "cfg-shtok-DO_NOT_LEAK" },
+  },
+  segmint: {
+    create: (options) => untyped(createSegmintClient(options)),
+    credentials: { username: "cfg-user-DO_NOT_LEAK", password: "cfg-pass-DO_NOT_LEAK" },
+  },
+};
+
+export function constructorOf(vendor: string): Constructor {
+  const found = CONSTRUCTORS[vendor];
+  if (!found) throw new Error(`no constructor for ${vendor} in operations.ts`);
+  return found;
+}
+
+/** The path part of a server URL template (`/api/v1/{account_id}/{integration_id}`), `""` for a bare `{baseUrl}`. */
+const templatePath = (template: string): string => /^https?:\/\/[^/]+(\/.*)?$/.exec(template)?.[1] ?? "";
+
+/**
+ * Where each host's base URL is configured: `baseUrls.<host>` for a vendor whose operations use several
+ * hosts, else `baseUrl`; the environment variable core and the vendor packages read for it; and a
+ * value under `origin` (`<origin>/<host><the spec's path>` for several hosts).
+ */
+export interface BaseUrlSlot {
+  host: string;
+  field: string;
+  env: string;
+  value: (origin: string) => string;
+}
+
+export function baseUrlSlots(spec: Spec): BaseUrlSlot[] {
+  const several = spec.hosts.length > 1;
+  return spec.hosts.map((host) => ({
+    host,
+    field: several ? `baseUrls.${host}` : "baseUrl",
+    env: (several ? `${spec.vendor}_${host}_BASE_URL` : `${spec.vendor}_BASE_URL`).toUpperCase(),
+    value: (origin) => `${origin}${several ? `/${host}` : ""}${templatePath(spec.servers[host] ?? "")}`,
+  }));
+}
+
+/** The base-URL options putting every host of `spec` under `origin`, with `replace` for some fields. */
+export function baseUrlOptions(spec: Spec, origin: string, replace: Record<string, unknown> = {}): Record<string, unknown> {
+  const slots = baseUrlSlots(spec);
+  const at = (slot: BaseUrlSlot): unknown => (slot.field in replace ? replace[slot.field] : slot.value(origin));
+  if (slots.length === 1 && slots[0]?.field === "baseUrl") return { baseUrl: at(slots[0]) };
+  return { baseUrls: Object.fromEntries(slots.map((slot) => [slot.host, at(slot)])) };
+}
+
+/** A client of `vendor` created from raw options: its credentials, every host under `origin`, then `options`. */
+export function construct(vendor: string, origin: string, options: Record<string, unknown> = {}): AnyClient {
+  const { create, credentials } = constructorOf(vendor);
+  return create({ ...credentials, ...baseUrlOptions(specOf(vendor), origin), retry: false, ...options });
 }

@@ -43,8 +43,9 @@ describe.each(SLOTS.map((slot) => [`${slot.vendor}: ${slot.slot}`, slot] as cons
     // Moved under `/moved`, keeping the path, so the server answers it as it would the original.
     const server = await redirecting(slot, status, (self, request) => `${self.url}/moved${request.path}`);
     await slot.call(server.url, { retry: false })();
-    const first = server.requests.find((request) => slot.carries(request)) as RecordedRequest;
-    const moved = server.requests.find((request) => request.path.startsWith("/moved/")) as RecordedRequest | undefined;
+    const first = server.requests.find((request) => slot.carries(request));
+    if (!first) throw new Error("the slot's request never arrived");
+    const moved = server.requests.find((request) => request.path.startsWith("/moved/"));
     expect(moved).toBeDefined();
     const becomesGet = status === 303 || (status <= 302 && first.method === "POST");
     expect(moved?.method).toBe(becomesGet ? "GET" : first.method);

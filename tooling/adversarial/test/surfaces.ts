@@ -5,7 +5,9 @@ import { inspect } from "node:util";
 export function surfaces(error: unknown): string {
   const parts: string[] = [];
   for (let at: unknown = error, depth = 0; at !== undefined && depth < 5; depth++) {
-    parts.push(String(at), inspect(at, { depth: 10 }), JSON.stringify(at) ?? "");
+    const json: unknown = JSON.stringify(at); // undefined for some values, whatever its type says
+    parts.push(Object.prototype.toString.call(at), inspect(at, { depth: 10 }), typeof json === "string" ? json : "");
+    if (typeof at === "string") parts.push(at);
     if (at instanceof Error) parts.push(at.message, at.stack ?? "");
     at = at instanceof Error ? at.cause : undefined;
   }

@@ -1,7 +1,7 @@
 // The suites are only as complete as their vendor lists: every spec in specs/ must have a credential
-// slot in vendors.ts and a client in operations.ts, and neither may name a vendor without a spec.
+// slot in vendors.ts, and a client and a constructor in operations.ts, and neither may name a vendor without a spec.
 import { describe, expect, it } from "vitest";
-import { CLIENT_VENDORS, OPERATIONS, SPECS } from "./operations.ts";
+import { CLIENT_VENDORS, CONSTRUCTORS, OPERATIONS, SPECS } from "./operations.ts";
 import { SLOTS } from "./vendors.ts";
 
 const vendors = SPECS.map((spec) => spec.vendor);
@@ -12,14 +12,15 @@ describe("vendor coverage", () => {
     for (const spec of SPECS) expect(spec.operations.length, spec.vendor).toBeGreaterThan(0);
   });
 
-  it.each(vendors)("%s has at least one credential slot in SLOTS and a client in operations.ts", (vendor) => {
+  it.each(vendors)("%s has at least one credential slot in SLOTS, a client and a constructor in operations.ts", (vendor) => {
     expect(SLOTS.filter((slot) => slot.vendor === vendor).length).toBeGreaterThan(0);
     expect(CLIENT_VENDORS).toContain(vendor);
+    expect(Object.keys(CONSTRUCTORS)).toContain(vendor);
   });
 
   it("no slot or client names a vendor without a spec", () => {
     for (const slot of SLOTS) expect(vendors).toContain(slot.vendor);
-    for (const vendor of CLIENT_VENDORS) expect(vendors).toContain(vendor);
+    for (const vendor of [...CLIENT_VENDORS, ...Object.keys(CONSTRUCTORS)]) expect(vendors).toContain(vendor);
   });
 
   it("every operation read from the specs has an operationId, a method and a host of its spec", () => {

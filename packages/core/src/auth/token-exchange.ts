@@ -47,8 +47,8 @@ export function tokenExchangeAuth(options: TokenExchangeOptions): AuthStrategy {
         issued.push(token);
         if (issued.length > REMEMBERED) issued.shift();
         // Never quoted: it is a secret, whatever else is wrong with it.
-        if (typeof token !== "string" || token === "" || /[\r\n\0]/.test(token)) {
-          throw new SegError("the token exchange issued a token that cannot be sent in a header (empty, or with a line break or NUL)");
+        if (typeof token !== "string" || token === "" || /[\r\n\0]|[^\0-\xff]/.test(token)) {
+          throw new SegError("the token exchange issued a token that cannot be sent in a header (empty, or with a line break, a NUL or a character outside Latin-1)");
         }
         current = { token, expiresAt: now() + Math.max(0, (expiresInMs ?? ttl) - margin) };
         return token;
