@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { checkChangesets } from "./check-changesets.ts";
 import { checkGenerated } from "./check-generated.ts";
 import { writeGenerated } from "./generate.ts";
+import { writeReference } from "./reference.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
 import { release, ReleaseRefused } from "./release.ts";
 import { CommandError } from "./run.ts";
@@ -9,6 +10,7 @@ import { CommandError } from "./run.ts";
 const usage = `usage: seg-scripts <command>
 
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
+  reference                regenerate every vendor's API.md and its README coverage table from specs/
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
   release [--skip-checks]  build, check, and publish new versions to SEG_REGISTRY_URL (token: SEG_REGISTRY_TOKEN);
@@ -27,6 +29,9 @@ switch (command) {
     await writeGenerated(vendor);
     break;
   }
+  case "reference":
+    await writeReference();
+    break;
   case "check-generated":
     process.exitCode = (await checkGenerated()) ? 0 : 1;
     break;

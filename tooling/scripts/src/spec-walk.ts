@@ -15,17 +15,20 @@ export function fail(where: string, message: string): never {
 export const refName = (value: unknown): string | undefined =>
   isObject(value) && typeof value.$ref === "string" ? value.$ref.split("/").at(-1) : undefined;
 
-/** Follows a local `#/...` reference; specs are self-contained files. */
-export function deref(doc: Json, value: unknown): unknown {
-  if (!isObject(value) || typeof value.$ref !== "string") return value;
-  const pointer = value.$ref;
+/** The node a local `#/...` pointer names, one step (a `$ref` found there is not followed). */
+export function resolvePointer(doc: Json, pointer: string): unknown {
   if (!pointer.startsWith("#/")) fail(pointer, "only local $ref is supported");
   let node: unknown = doc;
   for (const part of pointer.slice(2).split("/")) {
     node = isObject(node) ? node[part.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
   }
   if (node === undefined) fail(pointer, "unresolved $ref");
-  return deref(doc, node);
+  return node;
+}
+
+/** Follows local `#/...` references to the node they end at; specs are self-contained files. */
+export function deref(doc: Json, value: unknown): unknown {
+  return isObject(value) && typeof value.$ref === "string" ? deref(doc, resolvePointer(doc, value.$ref)) : value;
 }
 
 /** Each server's URL by its `x-seg-host` name, in the spec's order. */
