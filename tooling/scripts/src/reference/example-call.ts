@@ -66,6 +66,5 @@ export function exampleCall(doc: Json, op: SpecOperation, client: string): strin
     ...(body !== undefined ? { body } : {}),
   };
   const args = [JSON.stringify(op.path), ...(Object.keys(init).length > 0 ? [tsLiteral(init)] : [])];
-  const oneLine = `await ${client}.${op.method.toUpperCase()}(${args.join(", ")});`;
-  return oneLine;
+  return `await ${client}.${op.method.toUpperCase()}(${args.join(", ")});`;
 }
