@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { checkChangesets } from "./check-changesets.ts";
 import { checkGenerated } from "./check-generated.ts";
+import { buildDocs } from "./docs.ts";
 import { writeGenerated } from "./generate.ts";
 import { writeReference } from "./reference.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
@@ -11,6 +12,7 @@ const usage = `usage: seg-scripts <command>
 
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
   reference                regenerate every vendor's API.md and its README coverage table from specs/
+  docs                     build the HTML reference into docs/ (Redoc for each spec, TypeDoc for the packages)
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
   release [--skip-checks]  build, check, and publish new versions to SEG_REGISTRY_URL (token: SEG_REGISTRY_TOKEN);
@@ -32,6 +34,13 @@ switch (command) {
   case "reference":
     await writeReference();
     break;
+  case "docs": {
+    const started = performance.now();
+    const built = await buildDocs();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`docs/index.html: ${built.vendors} vendor specs and ${built.packages} packages' API, in ${seconds} s`);
+    break;
+  }
   case "check-generated":
     process.exitCode = (await checkGenerated()) ? 0 : 1;
     break;
