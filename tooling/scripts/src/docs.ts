@@ -1,4 +1,4 @@
-// `pnpm docs`: the HTML reference in docs/ (not committed). Every vendor spec rendered by Redoc,
+// `pnpm run docs`: the HTML reference in docs/ (not committed). Every vendor spec rendered by Redoc,
 // the TypeScript API of every published package by TypeDoc, and an index page linking them all.
 // Vendors and packages come from specs/ and the workspace, never from a list.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";

@@ -1,5 +1,5 @@
-// The pieces of `pnpm docs` that decide what a page loads and what the site covers. The whole build
-// runs in CI as `pnpm docs` (it checks every vendor page carries every operation).
+// The pieces of `pnpm run docs` that decide what a page loads and what the site covers. The whole build
+// runs in CI as `pnpm run docs` (it checks every vendor page carries every operation).
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
