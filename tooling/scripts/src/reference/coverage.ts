@@ -7,7 +7,7 @@ import type { VendorPackage } from "./vendors.ts";
 export const COVERAGE_START = "<!-- reference:coverage -->";
 export const COVERAGE_END = "<!-- /reference:coverage -->";
 
-export function coverageTable({ operations, doc }: SpecFacts, pkg: VendorPackage): string {
+export function coverageTable({ operations, doc, servers }: SpecFacts, pkg: VendorPackage): string {
   const hosts = new Set(operations.map((op) => op.host));
   const bindings = operations.some((op) => Object.keys(op.bind.query).length + Object.keys(op.bind.body).length > 0);
   const head = ["area", "operation", "method", "path", "operationId", ...(hosts.size > 1 ? ["host"] : []), ...(bindings ? ["filled in by the client"] : []), "auto-retry"];
@@ -33,6 +33,7 @@ export function coverageTable({ operations, doc }: SpecFacts, pkg: VendorPackage
     "`@seg/core` retries it on its own (only operations safe to repeat are; pass `retry: true` per call to opt another in).",
     "",
     table(head, rows),
+    ...(hosts.size > 1 ? ["", `Hosts: ${[...hosts].map((host) => `${code(host)} = ${code(servers[host] ?? "")}`).join(", ")}.`] : []),
   ].join("\n");
 }
 
