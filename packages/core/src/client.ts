@@ -168,10 +168,10 @@ export function createVendorClient<Paths extends {}>(
       if (timeoutMs !== undefined || deadlineMs !== undefined || typeof retry === "object") checkTransportNumbers({ timeoutMs, deadlineMs, retry });
       if (rest.headers) checkHeaders(rest.headers, "headers");
       if (rest.params?.header) checkHeaders(rest.params.header, "params.header");
-      const params = { ...rest.params };
       // openapi-fetch calls the path serializer only when path params are given: a path with
       // placeholders always goes through it, so a missing value is refused, not sent as `{name}`.
-      if (path.includes("{")) params.path ??= {};
+      // (The caller's own objects are never modified: copies only where something is added.)
+      const params = path.includes("{") && !rest.params?.path ? { ...rest.params, path: {} } : rest.params;
       const fetchInit: AnyInit = { ...rest, params };
       applyBindings(meta, fetchInit, variables);
       // Middleware may read the response: it gets one whose body can be read, parsed by openapi-fetch.

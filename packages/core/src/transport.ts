@@ -113,7 +113,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
   const redactor = createRedactor(() => [...call.secrets(), ...secretsSent(request)]);
   const { timeoutMs, deadlineMs } = call.timeouts;
   const deadlineAt = Date.now() + deadlineMs;
-  const retry = call.retry && { ...RETRY_DEFAULTS, ...call.retry };
+  let retry: Required<Omit<RetryOptions, "onRetry">> | undefined; // the policy with its defaults, at the first failure
   // Built only when an error or a log line needs it: the happy path never parses the URL.
   let shownUrl: string | undefined;
   const context = (attempts: number): CallContext => ({
@@ -172,6 +172,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       continue;
     }
     const retryable = response ? isRetryableStatus(response.status) : true;
+    if (call.retry) retry ??= { ...RETRY_DEFAULTS, ...call.retry };
     const wait = retryable && retry && retries < retry.maxRetries ? nextDelay(response, attempt - (renewed ? 1 : 0), retry) : undefined;
     // Never start a wait the deadline would cut short: surface this failure instead.
     if (wait === undefined || wait >= deadlineAt - Date.now()) {
