@@ -72,7 +72,11 @@ export interface CallTelemetry {
 let instruments: { provider: object; duration: Instrument; retries: Instrument } | undefined;
 let tracing: { provider: object; tracer: Tracer } | undefined;
 
-const setter = { set: (carrier: Headers, key: string, value: string) => carrier.set(key, value) };
+const setter = {
+  set: (carrier: Headers, key: string, value: string): void => {
+    carrier.set(key, value);
+  },
+};
 
 /** Telemetry for one call, or `undefined` (nothing allocated) when no provider is registered. */
 export function observe(call: TracedCall, method: string, url: string, redactor: Redactor): CallTelemetry | undefined {
@@ -141,7 +145,10 @@ export function observe(call: TracedCall, method: string, url: string, redactor:
 
 /** The registered propagator's headers where there is one, else a W3C `traceparent` of our own. */
 function inject(registry: Registry, active: Context | undefined, span: Span, headers: Headers): void {
-  if (active && registry.propagation) return registry.propagation.inject(active, headers, setter);
+  if (active && registry.propagation) {
+    registry.propagation.inject(active, headers, setter);
+    return;
+  }
   const { traceId, spanId, traceFlags } = span.spanContext();
   headers.set("traceparent", `00-${traceId}-${spanId}-0${traceFlags & 1}`);
 }

@@ -141,7 +141,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       current.end();
       // The caller's abort; the token exchange's own failure, as it is; an error typed already (a
       // redirect, a body that is not JSON): none is retried.
-      const fatal = caller.aborted ? { error: caller.reason } : error instanceof AuthFailure ? { error: error.error } : error instanceof SegError ? { error } : undefined;
+      const fatal = caller.aborted ? { error: caller.reason as unknown } : error instanceof AuthFailure ? { error: error.error } : error instanceof SegError ? { error } : undefined;
       if (fatal) {
         traced?.end(fatal);
         throw fatal.error;
