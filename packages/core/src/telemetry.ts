@@ -88,12 +88,8 @@ export function observe(call: TracedCall, method: string, url: string, redactor:
     const meter = metrics.getMeter("@seg/core", version);
     instruments = {
       provider: metrics,
-      duration: meter.createHistogram("http.client.request.duration", {
-        unit: "s",
-        description: "Duration of HTTP client requests.",
-        advice: { explicitBucketBoundaries: DURATION_BUCKETS },
-      }),
-      retries: meter.createCounter("seg.client.request.retries", { unit: "{retry}", description: "Attempts retried after a failure." }),
+      duration: meter.createHistogram("http.client.request.duration", { unit: "s", advice: { explicitBucketBoundaries: DURATION_BUCKETS } }),
+      retries: meter.createCounter("seg.client.request.retries", { unit: "{retry}" }),
     };
   }
   const tracer = trace && tracing?.tracer;
