@@ -1,9 +1,10 @@
 // The three states an application can leave OpenTelemetry in, switched between measurements so
 // they are compared in the same run: no API at all (core finds no registry), the API loaded with
 // nothing registered, and tracing on as NodeSDK sets it up (a tracer provider with a batch
-// processor, the AsyncLocalStorage context manager, the W3C propagator's absence aside).
+// processor and the AsyncLocalStorage context manager).
 import { context, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { ExportResultCode } from "@opentelemetry/core";
 import { BasicTracerProvider, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 
 export type TelemetryMode = "API absent" | "API, no provider" | "tracing on";
@@ -13,7 +14,7 @@ const REGISTRY = Symbol.for("opentelemetry.js.api.1");
 /** Drops every span: the cost measured is the client's and the SDK's, not an exporter's I/O. */
 const discard: SpanExporter = {
   export: (_spans: ReadableSpan[], done) => {
-    done({ code: 0 });
+    done({ code: ExportResultCode.SUCCESS });
   },
   shutdown: () => Promise.resolve(),
 };
@@ -25,7 +26,7 @@ export function enter(mode: TelemetryMode): void {
   context.disable();
   contextManager.disable();
   if (mode === "API absent") {
-    delete (globalThis as { [REGISTRY]?: unknown })[REGISTRY];
+    Reflect.deleteProperty(globalThis, REGISTRY);
   } else if (mode === "tracing on") {
     trace.setGlobalTracerProvider(provider);
     context.setGlobalContextManager(contextManager.enable());
