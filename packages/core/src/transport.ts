@@ -135,8 +135,12 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     const traced = telemetry?.attempt(attempt - 1, headers);
     let outcome: Attempted | SegConnectionError | SegTimeoutError;
     try {
-      const exchanged = (): Promise<Attempted> => exchange(request, call, current, rejected, () => context(attempt), redactor);
-      outcome = await current.race(traced ? traced.run(exchanged) : exchanged());
+      const contextNow = (): CallContext => context(attempt);
+      // With a span, the attempt runs inside its context (a token exchange becomes its child).
+      const attempted = traced
+        ? traced.run(() => exchange(request, call, current, rejected, contextNow, redactor))
+        : exchange(request, call, current, rejected, contextNow, redactor);
+      outcome = await current.race(attempted);
     } catch (error) {
       current.end();
       // The caller's abort; the token exchange's own failure, as it is; an error typed already (a
