@@ -8,7 +8,7 @@ import createClient, {
 } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
-import { leveled, type Logger, type LogLevel } from "./logger.ts";
+import { leveled, type Logger, type LoggerStyle, type LogLevel } from "./logger.ts";
 import { TIMED_OUT } from "./attempt.ts";
 import { serializeBody } from "./body.ts";
 import { checkTransportNumbers } from "./config-checks.ts";
@@ -29,10 +29,18 @@ export interface TransportOptions extends TimeoutOptions {
   retry?: RetryOptions | false;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Receives redacted log lines. Nothing is logged without one. */
+  /** Receives redacted log lines (`console`, pino, winston, … as they are). Nothing is logged without one. */
   logger?: Logger;
-  /** Lowest level passed to `logger`. Default `"info"`. */
+  /** Lowest level passed to `logger`. Default: `SEG_LOG` from the environment, else `"info"`. */
   logLevel?: LogLevel;
+  /** How `logger` takes its arguments; default: `"fields-first"` for pino, else `"message-first"`. */
+  loggerStyle?: LoggerStyle;
+  /**
+   * Send the W3C trace context (`traceparent`, through the registered propagator if any) of each
+   * attempt's span, when an OpenTelemetry tracer provider is registered. Off by default: a vendor
+   * may refuse unknown headers, and a browser would need CORS to allow it.
+   */
+  propagateTraceContext?: boolean;
   /** openapi-fetch middleware, run once per call (before retries). */
   middleware?: Middleware[];
   /** Space out requests (`createRateLimiter`); off by default. Every attempt counts. */
@@ -140,7 +148,8 @@ export function createVendorClient<Paths extends {}>(
   const hostUrls = resolveHosts(options, defaultHost, variables);
   const secrets = (): readonly string[] => options.auth.secrets();
   const reserved = options.auth.headerNames ?? [];
-  const logger = leveled(options.logger, options.logLevel);
+  const logger = leveled(options.logger, options.logLevel, options.loggerStyle);
+  const propagate = options.propagateTraceContext === true;
   const fetchImpl = options.fetch;
   // Without middleware nobody needs a real Request before the transport: hand openapi-fetch the
   // light RequestParts instead (see request-parts.ts). Middleware gets real Requests.
@@ -180,6 +189,8 @@ export function createVendorClient<Paths extends {}>(
       const transport = {
         vendor: options.vendor,
         operation: meta.operationId,
+        route: options.operations[`${method} ${path}`] ? path : undefined,
+        propagate,
         retry: retryPolicy(retry, options.retry, meta.idempotent),
         timeouts: {
           timeoutMs: timeoutMs ?? options.timeoutMs ?? TIMEOUT_DEFAULTS.timeoutMs,
