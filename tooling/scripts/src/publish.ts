@@ -1,12 +1,12 @@
 // Publishes staged packages: dependencies before their dependents (a consumer never finds a vendor
-// package whose @seg/core is missing), each only if the registry lacks its version, so a second run
+// package whose @seg/core is missing), only those whose version the registry lacks, so a second run
 // publishes nothing twice. Each published version is tagged in git (`@seg/core@0.1.0`) when that
 // version is committed (a snapshot's is not), and announced as `New tag: …`, the line the changesets
 // GitHub Action reads to push tags and create GitHub releases.
 import { git, gitMaybe, showFile } from "./git.ts";
 import { CommandError, describeCommand, type Runner } from "./run.ts";
 import type { StagedPackage } from "./stage.ts";
-import { RUNTIME_DEPENDENCY_FIELDS } from "./workspace.ts";
+import { RUNTIME_DEPENDENCY_FIELDS, type WorkspacePackage } from "./workspace.ts";
 
 export interface PublishContext {
   root: string;
@@ -62,14 +62,21 @@ async function committed(root: string, source: string, version: string): Promise
   return head !== undefined && (JSON.parse(head) as { version?: string }).version === version;
 }
 
+/** The packages whose version the registry lacks, looked up side by side. */
+export async function unpublished(packages: readonly WorkspacePackage[], context: PublishContext): Promise<WorkspacePackage[]> {
+  const known = await Promise.all(packages.map((pkg) => registryVersions(pkg.manifest.name, context)));
+  return packages.filter((pkg, index) => {
+    const there = known[index]?.includes(pkg.manifest.version) ?? false;
+    if (there) console.log(`${pkg.manifest.name}@${pkg.manifest.version} is on the registry already`);
+    return !there;
+  });
+}
+
+/** Publishes every staged package, dependencies first (see `unpublished` for which to stage). */
 export async function publishStaged(staged: readonly StagedPackage[], context: PublishContext): Promise<Published[]> {
   const published: Published[] = [];
   for (const pkg of publishOrder(staged)) {
     const { name, version } = pkg.manifest;
-    if ((await registryVersions(name, context)).includes(version)) {
-      console.log(`${name}@${version} is on the registry already`);
-      continue;
-    }
     await context.run("npm", ["publish", pkg.dir, "--tag", context.distTag, "--ignore-scripts"], { cwd: context.root, env: context.env });
     console.log(`published ${name}@${version} (dist-tag ${context.distTag})`);
     const tag = `${name}@${version}`;

@@ -1,6 +1,6 @@
 // `pnpm release`: refuse unless a private registry, its credentials and the repository are set and
 // nothing lets an @seg name come from elsewhere; run the checks exactly as CI does; stage every
-// public package's tarball and check it is complete; then publish each one the registry lacks.
+// package the registry lacks, check each tarball is complete, and only then publish them.
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ import { githubPackagesProblem } from "./github-packages.ts";
 import { withPublishNpmrc } from "./npmrc.ts";
 import { pendingChangesets } from "./pending-changesets.ts";
 import { repoRoot } from "./paths.ts";
-import { publishStaged, type Published } from "./publish.ts";
+import { publishStaged, unpublished, type Published } from "./publish.ts";
 import { publishRegistry, RegistryConfigError, REGISTRY_URL_VAR } from "./registry-guard.ts";
 import { sourceRepository } from "./repository.ts";
 import { run as defaultRun, type Runner } from "./run.ts";
@@ -96,20 +96,30 @@ export async function release(options: ReleaseOptions = {}): Promise<Published[]
     await run("pnpm", ["run", CHECKS_SCRIPT], { cwd: root, env });
   }
 
-  const work = await mkdtemp(path.join(tmpdir(), "seg-release-stage-"));
-  try {
-    const staged: StagedPackage[] = [];
-    const problems: string[] = [];
-    for (const pkg of packages) {
-      const one = await stagePackage(pkg, { root, repository, license, workDir: work, run, env });
-      staged.push(one);
-      problems.push(...(await tarballProblems(one.dir, { source: pkg.dir, repository, license })).map((p) => `${pkg.manifest.name}: ${p}`));
+  return await withPublishNpmrc(env, registry, async (publishEnv) => {
+    const context = { root, env: publishEnv, run, distTag };
+    const missing = await unpublished(packages, context);
+    if (missing.length === 0) {
+      console.log(`nothing to publish: ${registry.url} has every version`);
+      return [];
     }
-    if (problems.length > 0) throw new ReleaseRefused(`nothing was published: the tarballs are incomplete:${list(problems)}`);
-
-    console.log(`publishing ${packages.map((p) => p.manifest.name).join(", ")} (those not yet on ${registry.url}) under the "${distTag}" dist-tag …`);
-    return await withPublishNpmrc(env, registry, (publishEnv) => publishStaged(staged, { root, env: publishEnv, run, distTag }));
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+    const work = await mkdtemp(path.join(tmpdir(), "seg-release-stage-"));
+    try {
+      // Staged side by side (with the plain environment: packing needs no credentials); all settle
+      // before a failure is reported and \`work\` removed.
+      const results = await Promise.allSettled(missing.map((pkg) => stagePackage(pkg, { root, repository, license, workDir: work, run, env })));
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+      const staged = results.map((r) => (r as PromiseFulfilledResult<StagedPackage>).value);
+      const problems: string[] = [];
+      for (const one of staged) {
+        problems.push(...(await tarballProblems(one.dir, { source: one.source, repository, license })).map((p) => `${one.manifest.name}: ${p}`));
+      }
+      if (problems.length > 0) throw new ReleaseRefused(`nothing was published: the tarballs are incomplete:${list(problems)}`);
+      console.log(`publishing ${staged.map((s) => `${s.manifest.name}@${s.manifest.version}`).join(", ")} to ${registry.url} under the "${distTag}" dist-tag …`);
+      return await publishStaged(staged, context);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
 }

@@ -99,14 +99,11 @@ describe("release refuses, before building anything, when", () => {
 describe("release", { timeout: 60_000 }, () => {
   it("runs CI's checks, then publishes complete tarballs, dependencies first, with the private registry scoped to @seg", async () => {
     const published = await release({ root: repo.root, env: cleanEnv({ ...registry, npm_config_userconfig: "/home/me/.npmrc", "NPM_CONFIG_@SEG:REGISTRY": "https://registry.npmjs.org/" }), run: record });
-    expect(commands()).toEqual([
-      "pnpm check:generated",
-      "pnpm run checks",
-      "npm view @seg/core versions --json",
-      "npm publish <staged> --tag latest --ignore-scripts",
-      "npm view @seg/segmetrics versions --json",
-      "npm publish <staged> --tag latest --ignore-scripts",
-    ]);
+    // (The registry is asked about every package side by side, so those two come in either order.)
+    const [check, checks, ...rest] = commands();
+    expect([check, checks]).toEqual(["pnpm check:generated", "pnpm run checks"]);
+    expect(rest.slice(0, 2).sort()).toEqual(["npm view @seg/core versions --json", "npm view @seg/segmetrics versions --json"]);
+    expect(rest.slice(2)).toEqual(["npm publish <staged> --tag latest --ignore-scripts", "npm publish <staged> --tag latest --ignore-scripts"]);
     const publish = steps.find((s) => s.command.startsWith("npm publish"))!;
     expect(publish.npmrc).toBe("@seg:registry=https://npm.example.com/seg/\n//npm.example.com/seg/:_authToken=t0ken\n");
     // Only our spellings of the two settings remain; everything else is passed through.
@@ -170,7 +167,7 @@ describe("release", { timeout: 60_000 }, () => {
   it("refuses an incomplete tarball, and publishes nothing", async () => {
     await repo.write("packages/core/README.md", "# @seg/core\n\n[outside](../../../elsewhere.md)\n");
     await expect(release({ root: repo.root, env: env(), run: record, skipChecks: true })).rejects.toThrow(/packages\/core\/README\.md: line 3: the link "\.\.\/\.\.\/\.\.\/elsewhere\.md" points outside the repository/);
-    expect(commands().filter((c) => c.startsWith("npm"))).toEqual([]);
+    expect(commands().filter((c) => c.startsWith("npm publish"))).toEqual([]);
   });
 
   it("removes the credentials file when publishing fails", async () => {
