@@ -11,18 +11,19 @@ import type { LocalRegistry } from "./verdaccio.ts";
 
 const NPM_TIMEOUT_MS = 120_000;
 
+// Every SegMetrics host is pointed at the stand-in (the client refuses to override only some).
 const files = (baseUrl: string): Record<string, string> => ({
   "package.json": `${JSON.stringify({ name: "seg-consumer", private: true, type: "module" }, null, 2)}\n`,
   // ESM and CommonJS entry points: each loads the package its own way and calls the stand-in API.
   "esm.mjs": `import { createSegmetricsClient } from "@seg/segmetrics";
 const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/esm/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/esm/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 const { response } = await client.POST("/contact", { body: { email: "esm@example.com", first_name: "Esm" } });
 console.log(JSON.stringify({ resolved: import.meta.resolve("@seg/segmetrics"), status: response.status }));
 `,
   "cjs.cjs": `const { createSegmetricsClient } = require("@seg/segmetrics");
 const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/cjs/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/cjs/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } }).then(({ response }) => {
   console.log(JSON.stringify({ resolved: require.resolve("@seg/segmetrics"), status: response.status }));
 });
@@ -32,7 +33,7 @@ client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } 
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 const segmetrics = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
 console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
 `,
@@ -40,7 +41,7 @@ console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([nam
   "consumer.ts": `import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
 
 export async function upsert(baseUrl: string): Promise<number> {
-  const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl } });
+  const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl, track: baseUrl, reporting: baseUrl } });
   const { response } = await client.POST("/contact", { body: { email: "ts@example.com", first_name: "Ts" } });
   // @ts-expect-error -- not a SegMetrics path
   await client.GET("/no-such-path");
