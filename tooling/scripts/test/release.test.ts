@@ -100,17 +100,20 @@ describe("release", { timeout: 60_000 }, () => {
   it("runs CI's checks, then publishes complete tarballs, dependencies first, with the private registry scoped to @seg", async () => {
     const published = await release({ root: repo.root, env: cleanEnv({ ...registry, npm_config_userconfig: "/home/me/.npmrc", "NPM_CONFIG_@SEG:REGISTRY": "https://registry.npmjs.org/" }), run: record });
     // (The registry is asked about every package side by side, so those two come in either order.)
-    const [check, checks, ...rest] = commands();
-    expect([check, checks]).toEqual(["pnpm check:generated", "pnpm run checks"]);
-    expect(rest.slice(0, 2).sort()).toEqual(["npm view @seg/core versions --json", "npm view @seg/segmetrics versions --json"]);
-    expect(rest.slice(2)).toEqual(["npm publish <staged> --tag latest --ignore-scripts", "npm publish <staged> --tag latest --ignore-scripts"]);
+    expect(commands().slice(0, 2).sort()).toEqual(["npm view @seg/core versions --json", "npm view @seg/segmetrics versions --json"]);
+    expect(commands().slice(2)).toEqual([
+      "pnpm check:generated",
+      "pnpm run checks",
+      "npm publish <staged> --tag latest --ignore-scripts",
+      "npm publish <staged> --tag latest --ignore-scripts",
+    ]);
     const publish = steps.find((s) => s.command.startsWith("npm publish"))!;
     expect(publish.npmrc).toBe("@seg:registry=https://npm.example.com/seg/\n//npm.example.com/seg/:_authToken=t0ken\n");
     // Only our spellings of the two settings remain; everything else is passed through.
     expect(Object.keys(publish.env).filter((k) => /userconfig|@seg:registry/i.test(k)).sort()).toEqual(["NPM_CONFIG_USERCONFIG", "npm_config_@seg:registry"]);
     expect(publish.env["npm_config_@seg:registry"]).toBe("https://npm.example.com/seg/");
-    // The build steps never see the credentials file, and it is gone once the release is over.
-    expect(steps[0]!.npmrc).toBeUndefined();
+    // The checks never see the credentials file, and it is gone once the release is over.
+    expect(steps.filter((s) => s.command.startsWith("pnpm")).map((s) => s.npmrc)).toEqual([undefined, undefined]);
     expect(existsSync(publish.env.NPM_CONFIG_USERCONFIG!)).toBe(false);
 
     const commit = (await repo.git("rev-parse", "HEAD")).trim();
@@ -135,9 +138,9 @@ describe("release", { timeout: 60_000 }, () => {
     expect((await repo.git("tag", "--list")).split("\n").filter(Boolean)).toEqual(["@seg/core@0.1.0", "@seg/segmetrics@0.2.0"]);
   });
 
-  it("with --skip-checks, still builds (at CI's concurrency) before publishing", async () => {
+  it("with --skip-checks, still builds what it publishes (at CI's concurrency)", async () => {
     await release({ root: repo.root, env: env(), run: record, skipChecks: true });
-    expect(commands()[0]).toBe("pnpm exec turbo run build --output-logs=new-only --concurrency=2");
+    expect(commands().filter((c) => c.startsWith("pnpm"))).toEqual(["pnpm exec turbo run build --output-logs=new-only --concurrency=2 --filter=@seg/core --filter=@seg/segmetrics"]);
     expect(commands().filter((c) => c.startsWith("npm publish"))).toHaveLength(2);
   });
 
@@ -145,7 +148,14 @@ describe("release", { timeout: 60_000 }, () => {
     onRegistry = { "@seg/core": ["0.1.0"], "@seg/segmetrics": ["0.1.0"] };
     const published = await release({ root: repo.root, env: env(), run: record, skipChecks: true });
     expect(published.map((p) => `${p.name}@${p.version}`)).toEqual(["@seg/segmetrics@0.2.0"]);
+    expect(commands().filter((c) => c.startsWith("pnpm"))).toEqual(["pnpm exec turbo run build --output-logs=new-only --concurrency=2 --filter=@seg/segmetrics"]);
     expect(commands().filter((c) => c.startsWith("npm publish"))).toHaveLength(1);
+  });
+
+  it("runs nothing when the registry has every version", async () => {
+    onRegistry = { "@seg/core": ["0.1.0"], "@seg/segmetrics": ["0.1.0", "0.2.0"] };
+    expect(await release({ root: repo.root, env: env(), run: record })).toEqual([]);
+    expect(commands().filter((c) => !c.startsWith("npm view"))).toEqual([]);
   });
 
   it("publishes a snapshot under its dist-tag, without a git tag for a version that is not committed", async () => {
