@@ -14,7 +14,7 @@ export async function checkDependencies(root: string = repoRoot): Promise<boolea
     return true;
   }
   if (pins.length > 0) {
-    console.error(`dependencies must be exact versions (supply chain: docs/adr/0001-openapi-ts-freeze.md):\n${pins.map((p) => `  ${p}`).join("\n")}`);
+    console.error(`dependencies must be exact versions (supply chain: adr/0001-openapi-ts-freeze.md):\n${pins.map((p) => `  ${p}`).join("\n")}`);
     console.error('fix: write the exact version (`pnpm add` does, with savePrefix: ""), or use the catalog entry (`catalog:`)');
   }
   if (scope.length > 0) console.error(`an @seg name could come from a registry (dependency confusion):\n${scope.map((p) => `  ${p}`).join("\n")}`);

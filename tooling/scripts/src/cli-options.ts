@@ -2,6 +2,7 @@
 // can check the flags its commands pass.
 export const CLI_OPTIONS = {
   "skip-checks": { type: "boolean", default: false },
+  check: { type: "boolean", default: false },
   tag: { type: "string" },
   out: { type: "string" },
 } as const;

@@ -1,24 +1,33 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { apiReport } from "./api-report.ts";
 import { checkChangesets } from "./check-changesets.ts";
 import { checkDependencies } from "./check-dependencies.ts";
 import { checkGenerated } from "./check-generated.ts";
 import { CLI_OPTIONS } from "./cli-options.ts";
 import { DistTagError } from "./dist-tag.ts";
+import { buildDocs } from "./docs.ts";
 import { writeGenerated } from "./generate.ts";
 import { packLocal } from "./pack-local.ts";
 import { repoRoot } from "./paths.ts";
+import { writeReference } from "./reference.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
 import { release, ReleaseRefused } from "./release.ts";
 import { RepositoryConfigError } from "./repository.ts";
 import { CommandError } from "./run.ts";
+import { suggestChangesets } from "./suggest-changesets.ts";
 
 const usage = `usage: seg-scripts <command>
 
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
+  reference                regenerate every vendor's API.md and its README coverage table from specs/
+  docs                     build the HTML reference into docs/ (Redoc for each spec, TypeDoc for the packages)
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
   check-dependencies       fail when a dependency is not pinned exactly, or an @seg name could come from a registry
+  changeset-suggest        write .changeset/*.md for each package whose changes need more than its changesets give
+  api-report [--check]     write each published package's API report (api/*.api.md) from its built types;
+                           --check fails instead when a committed report differs
   release [--skip-checks] [--tag <dist-tag>]
                            build, check, and publish new versions to SEG_REGISTRY_URL (credentials: SEG_REGISTRY_TOKEN,
                            SEG_REGISTRY_AUTH, or SEG_REGISTRY_USERNAME and SEG_REGISTRY_PASSWORD); --skip-checks builds
@@ -50,6 +59,16 @@ switch (command) {
     await writeGenerated(vendor);
     break;
   }
+  case "reference":
+    await writeReference();
+    break;
+  case "docs": {
+    const started = performance.now();
+    const built = await buildDocs();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`docs/index.html: ${built.vendors} vendor specs and ${built.packages} packages' API, in ${seconds} s`);
+    break;
+  }
   case "check-generated":
     process.exitCode = (await checkGenerated()) ? 0 : 1;
     break;
@@ -58,6 +77,12 @@ switch (command) {
     break;
   case "check-dependencies":
     process.exitCode = (await checkDependencies()) ? 0 : 1;
+    break;
+  case "changeset-suggest":
+    await suggestChangesets();
+    break;
+  case "api-report":
+    process.exitCode = (await apiReport({ check: values.check })) ? 0 : 1;
     break;
   case "release":
     await reported("release", async () => {

@@ -1,5 +1,5 @@
 // A company project that installs seg packages with npm, the way a user would: its committed .npmrc
-// routes @seg to the team's registry (docs/registries.md) and leaves every other package to the
+// routes @seg to the team's registry (REGISTRIES.md) and leaves every other package to the
 // default registry (here a public stand-in); the token is in the user's npmrc, never the project's.
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, realpath, writeFile } from "node:fs/promises";
@@ -34,7 +34,7 @@ import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 const segmetrics = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
   baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
-const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
+const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics, { personKey: "email" }) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
 console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
 `,
   // Type-checked, never run. The @ts-expect-error fails the check if the types resolve to \`any\`.
@@ -71,10 +71,10 @@ export interface ConsumerRegistries {
   team?: LocalRegistry;
 }
 
-/** The consumer's committed project .npmrc, as docs/registries.md gives it. */
+/** The consumer's committed project .npmrc, as REGISTRIES.md gives it. */
 export const projectNpmrc = (registries: ConsumerRegistries): string =>
   [
-    ...(registries.team ? ["# @seg/* only ever from the team's registry (dependency confusion: docs/registries.md)", `@seg:registry=${registries.team.url}`] : []),
+    ...(registries.team ? ["# @seg/* only ever from the team's registry (dependency confusion: REGISTRIES.md)", `@seg:registry=${registries.team.url}`] : []),
     `registry=${registries.public.url}`,
     "audit=false",
     "fund=false",

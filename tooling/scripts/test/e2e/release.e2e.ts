@@ -5,7 +5,7 @@
 // look-alike @seg/core an attacker published). A copy of this workspace is released with the real
 // `pnpm release`: first with a token, then a patch with Basic `_auth`, then a snapshot under `next`
 // with a username and password. Every tarball the team's registry serves is checked complete. A clean
-// npm project routes @seg to the team's registry (docs/registries.md), installs @seg/segmetrics
+// npm project routes @seg to the team's registry (REGISTRIES.md), installs @seg/segmetrics
 // alone, loads it from ESM and CommonJS, type-checks against it, calls a local server, upgrades it,
 // adds the facade; another installs the snapshot as @next; a third installs `pnpm pack:local`
 // tarballs with no @seg registry at all. Registries, servers and temporary directories are removed
