@@ -4,12 +4,20 @@ import createClient, { type Middleware, type QuerySerializerOptions } from "open
 import type { HttpMethod } from "openapi-typescript-helpers";
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
 import type { CallMethod, PathsByMethod } from "./call-method.ts";
-import { leveled, type Logger, type LogLevel } from "./logger.ts";
-import { applyBindings, operationFor, resolveServerUrl, type OperationTable, type ServerTable } from "./operations.ts";
+import { leveled, type Logger, type LoggerStyle, type LogLevel } from "./logger.ts";
+import { TIMED_OUT } from "./attempt.ts";
+import { serializeBody } from "./body.ts";
+import { checkTransportNumbers } from "./config-checks.ts";
+import { checkHeaders } from "./header-values.ts";
+import { resolveHosts } from "./hosts.ts";
+import { applyBindings, operationFor, type OperationTable, type ServerTable } from "./operations.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { requestParts, type OutgoingRequest } from "./request-parts.ts";
-import { send, TIMEOUT_DEFAULTS, type TimeoutOptions } from "./transport.ts";
+import { API_ERROR, send, TIMEOUT_DEFAULTS, type Flight, type ParseAs, type TimeoutOptions } from "./transport.ts";
+import { querySerializer, serializePath } from "./url-values.ts";
+
+const noop = (): void => undefined;
 
 /** Options every vendor client accepts for its transport. */
 export interface TransportOptions extends TimeoutOptions {
@@ -17,10 +25,18 @@ export interface TransportOptions extends TimeoutOptions {
   retry?: RetryOptions | false;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Receives redacted log lines. Nothing is logged without one. */
+  /** Receives redacted log lines (`console`, pino, winston, … as they are). Nothing is logged without one. */
   logger?: Logger;
-  /** Lowest level passed to `logger`. Default `"info"`. */
+  /** Lowest level passed to `logger`. Default: `SEG_LOG` from the environment, else `"info"`. */
   logLevel?: LogLevel;
+  /** How `logger` takes its arguments; default: `"fields-first"` for pino, else `"message-first"`. */
+  loggerStyle?: LoggerStyle;
+  /**
+   * Send the W3C trace context (`traceparent`, through the registered propagator if any) of each
+   * attempt's span, when an OpenTelemetry tracer provider is registered. Off by default: a vendor
+   * may refuse unknown headers, and a browser would need CORS to allow it.
+   */
+  propagateTraceContext?: boolean;
   /** openapi-fetch middleware, run once per call (before retries). */
   middleware?: Middleware[];
   /** Space out requests (`createRateLimiter`); off by default. Every attempt counts. */
@@ -96,8 +112,10 @@ export type UndocumentedResult =
   | { status: number; data?: never; error: unknown; response: Response };
 
 type AnyInit = CallOptions & {
-  params?: { query?: Record<string, unknown> };
+  params?: { query?: Record<string, unknown>; path?: Record<string, unknown>; header?: unknown };
+  headers?: unknown;
   body?: unknown;
+  parseAs?: ParseAs;
   [key: string]: unknown;
 };
 
@@ -105,17 +123,14 @@ type AnyInit = CallOptions & {
 export function createVendorClient<Paths extends {}>(
   options: VendorClientOptions,
 ): VendorClient<Paths> {
+  checkTransportNumbers(options);
   const defaultHost = options.defaultHost ?? Object.keys(options.servers)[0] ?? "";
   const variables = { ...options.variables, ...options.auth.bodyFields };
-  // Resolve every host up front, so a missing variable is a construction-time error.
-  const hostUrls = new Map(
-    Object.entries(options.servers).map(([host, template]) => [
-      host,
-      resolveServerUrl(options.baseUrls?.[host] ?? template, variables, host),
-    ]),
-  );
+  const hostUrls = resolveHosts(options, defaultHost, variables);
   const secrets = (): readonly string[] => options.auth.secrets();
-  const logger = leveled(options.logger, options.logLevel);
+  const reserved = options.auth.headerNames ?? [];
+  const logger = leveled(options.logger, options.logLevel, options.loggerStyle);
+  const propagate = options.propagateTraceContext === true;
   const fetchImpl = options.fetch;
   // Without middleware nobody needs a real Request before the transport: hand openapi-fetch the
   // light RequestParts instead (see request-parts.ts). Middleware gets real Requests.
@@ -126,43 +141,78 @@ export function createVendorClient<Paths extends {}>(
   // openapi-fetch also checks what middleware returns with `instanceof` this constructor.
   Object.defineProperty(SegRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
   const base = createClient<Paths>({
-    ...(options.querySerializer ? { querySerializer: options.querySerializer } : {}),
+    // Every value reaches the URL and the body through core's checks (url-values.ts, body.ts).
+    pathSerializer: serializePath,
+    querySerializer: querySerializer(options.querySerializer?.array?.explode === false) as never,
+    bodySerializer: serializeBody as never,
     Request: SegRequest as unknown as typeof Request,
   });
   if (middleware.length) base.use(...middleware);
 
-  // async, so a bad binding rejects like any other failure instead of throwing synchronously.
+  // async, so a bad input rejects like any other failure instead of throwing synchronously.
   const call =
     (method: Uppercase<HttpMethod>) =>
     async (path: string, init: AnyInit = {}): Promise<unknown> => {
       const meta = operationFor(options.operations, method, path, defaultHost);
-      const { retry, timeoutMs, deadlineMs, ...rest } = init;
-      const fetchInit: AnyInit = { ...rest, params: { ...rest.params } };
+      const { retry, timeoutMs, deadlineMs, parseAs = meta.parseAs ?? "json", ...rest } = init;
+      if (timeoutMs !== undefined || deadlineMs !== undefined || typeof retry === "object") checkTransportNumbers({ timeoutMs, deadlineMs, retry });
+      if (rest.headers) checkHeaders(rest.headers, "headers");
+      if (rest.params?.header) checkHeaders(rest.params.header, "params.header");
+      // openapi-fetch calls the path serializer only when path params are given: a path with
+      // placeholders always goes through it, so a missing value is refused, not sent as `{name}`.
+      // (The caller's own objects are never modified: copies only where something is added.)
+      const params = path.includes("{") && !rest.params?.path ? { ...rest.params, path: {} } : rest.params;
+      const fetchInit: AnyInit = { ...rest, params };
       applyBindings(meta, fetchInit, variables);
-      const result: { response: Response; status?: number } = await base.request(method.toLowerCase() as never, path as never, {
-        ...(meta.parseAs ? { parseAs: meta.parseAs } : {}),
+      // Middleware may read the response: it gets one whose body can be read, parsed by openapi-fetch.
+      const direct = !middleware.length;
+      const flight: Flight = { fail: noop };
+      const transport = {
+        vendor: options.vendor,
+        operation: meta.operationId,
+        route: options.operations[`${method} ${path}`] ? path : undefined,
+        propagate,
+        retry: retryPolicy(retry, options.retry, meta.idempotent),
+        timeouts: {
+          timeoutMs: timeoutMs ?? options.timeoutMs ?? TIMEOUT_DEFAULTS.timeoutMs,
+          deadlineMs: deadlineMs ?? options.deadlineMs ?? TIMEOUT_DEFAULTS.deadlineMs,
+        },
+        auth: meta.anonymous ? noAuth : options.auth,
+        reserved,
+        userAgent: options.userAgent,
+        fetch: fetchImpl,
+        secrets,
+        logger,
+        rateLimit: options.rateLimit,
+        parseAs,
+        rebuffer: !direct,
+        flight,
+      };
+      const pending = base.request(method.toLowerCase() as never, path as never, {
         ...fetchInit,
+        // The transport reads the success body; openapi-fetch is told to leave it alone.
+        parseAs: direct ? "stream" : parseAs,
         baseUrl: hostUrls.get(meta.host),
-        fetch: (request: Request | OutgoingRequest) =>
-          send(request, {
-            vendor: options.vendor,
-            operation: meta.operationId,
-            retry: retryPolicy(retry, options.retry, meta.idempotent),
-            timeouts: {
-              timeoutMs: timeoutMs ?? options.timeoutMs ?? TIMEOUT_DEFAULTS.timeoutMs,
-              deadlineMs: deadlineMs ?? options.deadlineMs ?? TIMEOUT_DEFAULTS.deadlineMs,
-            },
-            auth: meta.anonymous ? noAuth : options.auth,
-            userAgent: options.userAgent,
-            fetch: fetchImpl,
-            secrets,
-            logger,
-            rateLimit: options.rateLimit,
-          }),
-      } as never);
-      // The status beside openapi-fetch's data/error/response, so results narrow on it (result.ts).
-      result.status = result.response.status;
-      return result;
+        fetch: (request: Request | OutgoingRequest) => send(request, transport),
+      } as never) as Promise<{ data?: unknown; error?: unknown; response: Response }>;
+      try {
+        // An error body is read by openapi-fetch after the transport returned, still under the
+        // attempt's limits: the transport ends this wait through `flight.fail`.
+        const result = await new Promise<{ data?: unknown; error?: unknown; response: Response }>((resolve, reject) => {
+          flight.fail = reject;
+          pending.then(resolve, reject);
+        });
+        if (direct && result.response.ok && result.data !== undefined) result.data = flight.data;
+        // Not enumerable: inspect and JSON show the result as openapi-fetch users know it.
+        if (flight.error) Object.defineProperty(result, API_ERROR, { value: flight.error });
+        // The status beside openapi-fetch's data/error/response, so results narrow on it (result.ts).
+        (result as { status?: number }).status = result.response.status;
+        return result;
+      } catch (error) {
+        throw error === TIMED_OUT && flight.timeout ? flight.timeout() : error;
+      } finally {
+        flight.end?.();
+      }
     };
 
   return {

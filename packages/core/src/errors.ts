@@ -103,6 +103,18 @@ abstract class SegCallError extends SegError implements CallContext {
   }
 }
 
+/** Longest excerpt of a response body quoted in a message; the whole (redacted) body stays on `.body`. */
+const EXCERPT = 200;
+
+/** At most `EXCERPT` characters of a body, as text. */
+export const excerpt = (body: unknown): string => {
+  const text = typeof body === "string" ? body : ((JSON.stringify(body) as string | undefined) ?? "");
+  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
+};
+
+const statusLine = (status: number, statusText = ""): string =>
+  `HTTP ${status}${status < 200 || status > 599 ? " (outside HTTP's 200–599)" : statusText ? ` ${statusText}` : ""}`;
+
 /** The vendor answered with an error status. `body` is the parsed (and redacted) error body. */
 export class SegApiError<Body = unknown> extends SegCallError {
   static override readonly kind: string = "SegApiError";
@@ -111,27 +123,83 @@ export class SegApiError<Body = unknown> extends SegCallError {
   declare readonly body: Body;
   declare readonly requestId: string | undefined;
 
+  /** Every field already redacted. */
   constructor(context: CallContext & { status: number; statusText: string; body: Body; requestId?: string | undefined }) {
     const { status, statusText, body, requestId } = context;
-    const summary = typeof body === "string" ? body.slice(0, 200) : JSON.stringify(body);
+    const summary = excerpt(body);
     super(
       context,
-      `failed: HTTP ${status}${statusText ? ` ${statusText}` : ""}${requestId ? ` (request id ${requestId})` : ""} after ${attempts(context.attempts)}${summary ? `: ${summary}` : ""}`,
+      `failed: ${statusLine(status, statusText)}${requestId ? ` (request id ${requestId})` : ""} after ${attempts(context.attempts)}${summary ? `: ${summary}` : ""}`,
     );
     Object.assign(this, { kind: apiErrorKind(status), status, body, requestId });
+  }
+}
+
+/**
+ * A success status whose body is not what the operation declares (not JSON where JSON is
+ * promised: an HTML page from a proxy, a truncated body). `excerpt` is redacted and short.
+ */
+export class SegResponseError extends SegCallError {
+  static override readonly kind: string = "SegResponseError";
+  declare readonly status: number;
+  declare readonly excerpt: string;
+  declare readonly requestId: string | undefined;
+
+  /** Every field already redacted. */
+  constructor(context: CallContext & { status: number; excerpt: string; requestId?: string | undefined }) {
+    const { status, requestId } = context;
+    const shown = excerpt(context.excerpt);
+    super(context, `answered ${statusLine(status)}${requestId ? ` (request id ${requestId})` : ""} with a body that is not valid JSON: ${shown}`);
+    Object.assign(this, { status, excerpt: shown, requestId });
+  }
+}
+
+/**
+ * A redirect the transport will not follow: to another origin (credentials never leave the
+ * configured one), too many hops, or an opaque redirect a browser hides. Nothing was sent there.
+ */
+export class SegRedirectError extends SegCallError {
+  static override readonly kind: string = "SegRedirectError";
+  declare readonly status: number;
+  /** Where the redirect pointed: an origin (`https://other.example`), redacted; `""` when hidden. */
+  declare readonly target: string;
+
+  constructor(context: CallContext & { status: number; target: string; reason: string }) {
+    const { status, target } = context;
+    super(context, `was redirected (${statusLine(status)}) ${target ? `to ${target}` : "to a hidden location"}: ${context.reason}; nothing was sent there`);
+    Object.assign(this, { status, target });
   }
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS, … */
 export class SegConnectionError extends SegCallError {
   static override readonly kind: string = "SegConnectionError";
+  /** The system error code when the platform gives one: `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, … */
+  declare readonly code: string | undefined;
 
   constructor(context: CallContext, cause: unknown, redactor: Redactor) {
     // undici hides the useful part ("ECONNREFUSED", "other side closed") in the cause's cause.
     const inner = cause instanceof Error ? (cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message) : "unknown error";
     // No `cause`: the platform's error may quote secrets; its redacted text is in the message.
     super(context, `could not connect to ${context.url} after ${attempts(context.attempts)}: ${redactor.text(inner)}`);
+    Object.assign(this, { code: systemCode(cause) });
   }
+}
+
+/**
+ * The most specific error code down an error's cause chain (and an AggregateError's errors): a
+ * system code (`ECONNREFUSED`) first, else the platform's own (`UND_ERR_SOCKET`: the other side closed).
+ */
+function systemCode(error: unknown): string | undefined {
+  const codes: string[] = [];
+  const walk = (at: unknown, depth: number): void => {
+    if (typeof at !== "object" || at === null || depth > 4) return;
+    const { code, cause, errors } = at as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string" && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
+    for (const inner of [cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])]) walk(inner, depth + 1);
+  };
+  walk(error, 0);
+  return codes.find((code) => code.startsWith("E")) ?? codes[0];
 }
 
 /** A per-attempt timeout (`scope: "attempt"`) or the overall deadline (`scope: "deadline"`) ran out. */

@@ -20,11 +20,21 @@ export { paginate } from "./paginate.ts";
 export { createRateLimiter } from "./rate-limit.ts";
 export type { RateLimiter } from "./rate-limit.ts";
 export type { PaginateOptions } from "./paginate.ts";
-export { SegApiError, SegConfigError, SegConnectionError, SegError, SegTimeoutError, apiErrorKind } from "./errors.ts";
+export {
+  SegApiError,
+  SegConfigError,
+  SegConnectionError,
+  SegError,
+  SegRedirectError,
+  SegResponseError,
+  SegTimeoutError,
+  apiErrorKind,
+} from "./errors.ts";
+export { checkBaseUrl } from "./config-checks.ts";
 export type { CallContext, SegApiErrorKind } from "./errors.ts";
 export type { RetryEvent, RetryOptions } from "./retry.ts";
 export type { TimeoutOptions } from "./transport.ts";
-export type { Logger, LogLevel } from "./logger.ts";
+export type { Logger, LoggerStyle, LogLevel } from "./logger.ts";
 export type { AuthStrategy } from "./auth/strategy.ts";
 export { noAuth } from "./auth/strategy.ts";
 export { basicAuth } from "./auth/basic.ts";
@@ -36,5 +46,5 @@ export { optionalCredential, requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";
 export type { Redactor } from "./redact.ts";
 export { userAgent } from "./user-agent.ts";
-export { isSkip } from "./adapter.ts";
-export type { Person, PersonRef, Purchase, PurchaseItem, Skip, UnifiedOperation, VendorAdapter } from "./adapter.ts";
+export { checkPersonKey, isSkip, personKeyValue } from "./adapter.ts";
+export type { Person, PersonKey, PersonRef, Purchase, PurchaseItem, Skip, UnifiedOperation, VendorAdapter } from "./adapter.ts";

@@ -33,18 +33,11 @@ export function operationFor(table: OperationTable, method: string, path: string
   return { operationId: `${method} ${path}`, host: defaultHost, idempotent: SAFE_METHODS.has(method) };
 }
 
-/** Fills `{name}` placeholders of a server URL, percent-encoding each value. */
-export function resolveServerUrl(template: string, variables: Readonly<Record<string, string | undefined>>, host: string): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = variables[name];
-    if (value === undefined || value === "") {
-      throw new SegConfigError(name, `is required to reach the ${host} host (${template})`);
-    }
-    return encodeURIComponent(value);
-  });
-}
-
-/** Writes bound values into the query and JSON body where the caller left them out. */
+/**
+ * Writes bound values into the query and JSON body where the caller left them out. A value the
+ * client is configured with cannot be replaced per call (an account id, a token): only where the
+ * client has none does the caller's count.
+ */
 export function applyBindings(
   meta: OperationMeta,
   init: { params?: { query?: Record<string, unknown> }; body?: unknown },
@@ -52,22 +45,25 @@ export function applyBindings(
 ): void {
   const { query, body } = meta.bind ?? {};
   if (query) {
-    const params = (init.params ??= {});
-    const given = params.query ?? {};
+    const given = init.params?.query ?? {};
     // Bound values go first, where the vendor docs put them (`account_id=…&seg_uid=…`).
-    const bound = Object.entries(query).filter(([name]) => given[name] === undefined);
-    const filled = Object.fromEntries(bound.map(([name, key]) => [name, required(values, key, name)]));
-    params.query = { ...filled, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
+    const filled = Object.fromEntries(Object.entries(query).map(([name, key]) => [name, bound(values, key, given[name], `params.query.${name}`)]));
+    // A new params object: the caller's is never modified.
+    init.params = { ...init.params, query: { ...filled, ...Object.fromEntries(Object.entries(given).filter(([name, value]) => value !== undefined && !(name in filled))) } };
   }
   if (body && typeof init.body === "object" && init.body !== null && !Array.isArray(init.body)) {
     const filled: Record<string, unknown> = { ...(init.body as Record<string, unknown>) };
-    for (const [name, key] of Object.entries(body)) filled[name] ??= required(values, key, name);
+    for (const [name, key] of Object.entries(body)) filled[name] = bound(values, key, filled[name], `body.${name}`);
     init.body = filled;
   }
 }
 
-function required(values: Readonly<Record<string, string | undefined>>, key: string, field: string): string {
+function bound(values: Readonly<Record<string, string | undefined>>, key: string, given: unknown, field: string): unknown {
   const value = values[key];
-  if (value === undefined) throw new SegConfigError(field, `has no value: pass it per call or configure \`${key}\` on the client`);
+  if (value === undefined) {
+    if (given === undefined || given === null) throw new SegConfigError(field, `has no value: pass it per call or configure \`${key}\` on the client`);
+    return given;
+  }
+  if (given !== undefined && given !== value) throw new SegConfigError(field, `is bound to the client's \`${key}\`; a call cannot replace it`);
   return value;
 }

@@ -1,6 +1,7 @@
 // A client-side request rate limit, off unless asked for: some vendors publish none but throttle
 // (SegMetrics is said to allow 60 requests a minute). Pass one limiter to several clients to share
 // a budget between them.
+import { SegConfigError } from "./errors.ts";
 import { sleep } from "./signals.ts";
 
 export interface RateLimiter {
@@ -20,7 +21,8 @@ export interface RateLimiter {
 export function createRateLimiter(options: { requests: number; perMs: number; now?: () => number }): RateLimiter {
   const { requests, perMs } = options;
   const now = options.now ?? Date.now;
-  if (!(requests >= 1) || !(perMs > 0)) throw new RangeError("createRateLimiter: requests must be >= 1 and perMs > 0");
+  if (!(Number.isInteger(requests) && requests >= 1)) throw new SegConfigError("rateLimit.requests", "must be a whole number ≥ 1");
+  if (!(typeof perMs === "number" && perMs > 0 && perMs < Infinity)) throw new SegConfigError("rateLimit.perMs", "must be a positive, finite number of milliseconds");
   const starts: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   return {

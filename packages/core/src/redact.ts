@@ -21,17 +21,22 @@ export interface Redactor {
 
 /** `secrets` returns the current secret values (a bearer token changes over time). */
 export function createRedactor(secrets: () => readonly string[]): Redactor {
-  const known = (): string[] => {
+  let cached: { key: string; pattern: RegExp | undefined } | undefined;
+  const matcher = (): RegExp | undefined => {
     const values = secrets().filter((s) => s.length >= 4);
-    // Basic credentials travel base64-encoded: mask those encodings too.
-    return [...values, ...values.map(safeBase64)].filter((s): s is string => !!s).sort((a, b) => b.length - a.length);
+    const key = values.join("\0");
+    if (cached?.key !== key) {
+      // Basic credentials travel base64-encoded, anything may come back URL-encoded, and a host
+      // name comes back lower-cased: mask every form, ignoring case, longest first.
+      const forms = [...values, ...values.map(safeBase64)].flatMap((s) => (s ? [s, encodeURIComponent(s)] : []));
+      const escaped = [...new Set(forms)].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      cached = { key, pattern: escaped.length ? new RegExp(escaped.join("|"), "gi") : undefined };
+    }
+    return cached.pattern;
   };
-
   const text = (value: string): string => {
-    let out = value;
-    for (const secret of known()) out = out.split(secret).join(REDACTED);
-    for (const secret of known()) out = out.split(encodeURIComponent(secret)).join(REDACTED);
-    return out;
+    const pattern = matcher();
+    return pattern ? value.replace(pattern, REDACTED) : value;
   };
 
   const json = (value: unknown): unknown => {

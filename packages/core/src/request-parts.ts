@@ -1,6 +1,6 @@
 // What openapi-fetch builds for a call when no middleware needs a real `Request`: the request's
-// parts, kept as given. The transport builds a real `Request` per attempt from them, so a call pays
-// for one `Request` and no body re-read per attempt, instead of two plus a copy of the body.
+// parts, kept as given. The transport sends them with the global fetch's (url, init) form, so a call
+// pays for the one `Request` fetch builds and no body re-read, instead of two plus a copy.
 
 /** The signal of a caller who gave none. */
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
@@ -9,12 +9,13 @@ export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 export interface OutgoingRequest {
   readonly url: string;
   readonly method: string;
+  /** This call's own headers: the transport adds credentials to them. */
   readonly headers: Headers;
   /** Reusable across attempts (string, bytes, FormData, …), never a one-shot stream. */
   readonly body: BodyInit | null;
   /** The caller's signal (a signal that never aborts when the caller gave none). */
   readonly signal: AbortSignal;
-  /** The rest of the caller's RequestInit (redirect, credentials, …), passed to every attempt. */
+  /** The rest of the caller's RequestInit (credentials, keepalive, a dispatcher, …), passed to every attempt. */
   readonly init: RequestInit;
 }
 
@@ -33,14 +34,17 @@ export function requestParts(url: string, init: RequestInit & { headers: Headers
   } as OutgoingRequest;
 }
 
-/** Normalises what the transport was handed: parts as they are, a real Request read once. */
-export async function outgoing(request: Request | OutgoingRequest): Promise<OutgoingRequest> {
-  const { url, method, headers, signal } = request;
+/** Normalises what the transport was handed: parts as they are, a real Request (from middleware) read once. */
+export function outgoing(request: Request | OutgoingRequest): OutgoingRequest | Promise<OutgoingRequest> {
+  const { url, method, signal } = request;
   if (PARTS in request) {
     const parts = request as OutgoingRequest;
+    if (!(parts.body instanceof ReadableStream)) return parts;
     // A one-shot stream cannot be sent twice: buffer it so retries send the same bytes.
-    return parts.body instanceof ReadableStream ? { ...parts, body: await new Response(parts.body).arrayBuffer() } : parts;
+    return new Response(parts.body).arrayBuffer().then((body) => ({ ...parts, body }));
   }
   const real = request as Request;
-  return { url, method, headers, signal, body: real.body ? await real.arrayBuffer() : null, init: { redirect: real.redirect } };
+  const parts = { url, method, headers: new Headers(real.headers), signal, init: {} };
+  if (!real.body) return { ...parts, body: null };
+  return real.arrayBuffer().then((body) => ({ ...parts, body }));
 }

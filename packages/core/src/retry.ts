@@ -30,7 +30,7 @@ export const RETRY_DEFAULTS: Required<Omit<RetryOptions, "onRetry">> = {
 };
 
 /** 408, 429 and 5xx are worth another try; other statuses will not change by asking again. */
-export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status <= 599);
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base · 2^(attempt-1))]. */
 export function backoffDelay(attempt: number, options: Required<Omit<RetryOptions, "onRetry">>, random: () => number = Math.random): number {

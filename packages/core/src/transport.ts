@@ -1,41 +1,63 @@
 // The fetch that openapi-fetch calls for every operation: credentials, user agent, per-attempt
-// timeout, overall deadline, retries with backoff and Retry-After, and one renew-and-replay on 401.
+// timeout, overall deadline, retries with backoff and Retry-After, one renew-and-replay on 401, and
+// redirects followed only within the configured origin.
+import { startAttempt, TIMED_OUT, type Attempt } from "./attempt.ts";
 import type { AuthStrategy } from "./auth/strategy.ts";
-import { SegApiError, SegConnectionError, SegTimeoutError, type CallContext } from "./errors.ts";
-import type { LeveledLogger } from "./logger.ts";
+import { SegApiError, SegConfigError, SegConnectionError, SegError, SegResponseError, SegTimeoutError, type CallContext } from "./errors.ts";
+import type { LeveledLogger, LogFields } from "./logger.ts";
 import { createRedactor, secretsSent, type Redactor } from "./redact.ts";
+import { follow, isRedirect } from "./redirect.ts";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions } from "./retry.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import { NEVER_ABORTED, outgoing, type OutgoingRequest } from "./request-parts.ts";
-import { sleep, untilAborted } from "./signals.ts";
+import { outgoing, type OutgoingRequest } from "./request-parts.ts";
+import { sleep } from "./signals.ts";
+import { observe, type TracedCall } from "./telemetry.ts";
 
 export interface TimeoutOptions {
-  /** Limit for one attempt, from sending to the last byte of the response. Default 30 s. */
+  /** Limit for one attempt, from sending to the last byte of the response. Default 30 s; `Infinity` for none. */
   timeoutMs?: number;
-  /** Limit for the whole call across retries and waits. Default 90 s. */
+  /** Limit for the whole call across retries and waits. Default 90 s; `Infinity` for none. */
   deadlineMs?: number;
 }
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { timeoutMs: 30_000, deadlineMs: 90_000 };
 
+/** How a success body is read: as openapi-fetch's `parseAs`. */
+export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+
 /** Response headers vendors and their proxies use for a request id, most specific first. */
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
 
-export const requestIdOf = (response: Response): string | undefined => {
+const requestIdOf = (response: Response, redactor: Redactor): string | undefined => {
   for (const name of REQUEST_ID_HEADERS) {
     const value = response.headers.get(name);
-    if (value !== null) return value;
+    // A server may echo anything here, a credential included.
+    if (value !== null) return redactor.text(value);
   }
   return undefined;
 };
 
-export interface TransportCall {
-  vendor: string;
-  operation: string;
+/** What one call shares between the client (around openapi-fetch) and this transport (inside it). */
+export interface Flight {
+  /** The success body, read (and for JSON parsed) inside the attempt, so its limits cover it. */
+  data?: unknown;
+  /** Rejects the call: the transport uses it when an attempt ends while openapi-fetch reads an error body. */
+  fail: (reason: unknown) => void;
+  /** Set when the transport returns a response whose body is still to be read: ends its attempt. */
+  end?: () => void;
+  /** What the caller gets for `fail(TIMED_OUT)`. */
+  timeout?: () => SegTimeoutError;
+  /** Set with an error response: builds its typed error for `unwrap()`. */
+  error?: ErrorFactory;
+}
+
+export interface TransportCall extends TracedCall {
   /** Retry policy for this call; `false` never retries (non-idempotent operations). */
   retry: RetryOptions | false;
   timeouts: Required<TimeoutOptions>;
   auth: AuthStrategy;
+  /** Header names the client's credentials use: no caller or middleware may set them. */
+  reserved: readonly string[];
   userAgent: string;
   /** The caller's fetch; without one the global fetch is called with the URL and init directly. */
   fetch: ((request: Request) => Promise<Response>) | undefined;
@@ -43,36 +65,54 @@ export interface TransportCall {
   secrets: () => readonly string[];
   logger: LeveledLogger;
   rateLimit?: RateLimiter | undefined;
+  parseAs: ParseAs;
+  /** Hand back a response whose body can still be read (middleware may read it), not the consumed one. */
+  rebuffer: boolean;
+  flight: Flight;
 }
 
 /**
- * The typed error behind each error response this transport returned, for `unwrap()`. Kept on the
- * response under a global symbol (like the error brand) so an `unwrap` from another copy of
- * @seg/core finds it too.
+ * The typed error of an error response this transport returned, built only if `unwrap()` asks,
+ * from the body openapi-fetch parsed. The client keeps it on the result under a global symbol, so
+ * an `unwrap` from another copy of @seg/core finds it too. It is made by `errorFactory`, outside
+ * `send`: a closure made inside would keep the whole call alive as long as the result (and on a
+ * platform Response, or in a WeakMap, it costs more than the rest of the error path).
  */
-const API_ERROR: unique symbol = Symbol.for("@seg/core/api-error") as never;
+export const API_ERROR: unique symbol = Symbol.for("@seg/core/api-error-factory") as never;
+export type ErrorFactory = (body: unknown) => SegApiError;
 
-export const apiErrorOf = (response: Response): SegApiError | undefined => {
-  const error = (response as { [API_ERROR]?: unknown })[API_ERROR];
-  return error instanceof SegApiError ? error : undefined;
+export const apiErrorOf = (result: object, body: unknown): SegApiError | undefined => {
+  const make = (result as { [API_ERROR]?: unknown })[API_ERROR];
+  return typeof make === "function" ? (make as ErrorFactory)(body) : undefined;
 };
 
-async function finish(response: Response, context: () => CallContext, redactor: Redactor, known?: SegApiError): Promise<Response> {
-  if (!response.ok) Object.defineProperty(response, API_ERROR, { value: known ?? (await apiError(response, context(), redactor)) });
-  return response;
+function errorFactory(call: TransportCall, request: OutgoingRequest, response: Response, attempts: number): ErrorFactory {
+  return (body) => {
+    const redactor = createRedactor(() => [...call.secrets(), ...secretsSent(request)]);
+    const context = { vendor: call.vendor, operation: call.operation, method: request.method, url: redactor.url(request.url), attempts };
+    return apiError(response, body, context, redactor);
+  };
 }
 
-type Outcome = { response: Response } | { error: SegConnectionError | SegTimeoutError };
+/** Obtaining credentials failed: rethrown as it is, never retried as a connection error. */
+class AuthFailure extends Error {
+  constructor(readonly error: unknown) {
+    super("obtaining credentials failed");
+  }
+}
 
-const TIMED_OUT = "seg-timeout";
+type Attempted = { response: Response; sent: Readonly<Record<string, string>> };
+
+const NO_HEADERS: Readonly<Record<string, string>> = {};
 
 export async function send(input: Request | OutgoingRequest, call: TransportCall): Promise<Response> {
-  const request = await outgoing(input);
-  const caller = request.signal;
+  const parts = outgoing(input);
+  const request = parts instanceof Promise ? await parts : parts;
+  const { headers, signal: caller } = request;
   const redactor = createRedactor(() => [...call.secrets(), ...secretsSent(request)]);
   const { timeoutMs, deadlineMs } = call.timeouts;
   const deadlineAt = Date.now() + deadlineMs;
-  const retry = call.retry && { ...RETRY_DEFAULTS, ...call.retry };
+  let retry: Required<Omit<RetryOptions, "onRetry">> | undefined; // the policy with its defaults, at the first failure
   // Built only when an error or a log line needs it: the happy path never parses the URL.
   let shownUrl: string | undefined;
   const context = (attempts: number): CallContext => ({
@@ -82,9 +122,15 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     url: (shownUrl ??= redactor.url(request.url)),
     attempts,
   });
-  const headers = new Headers(request.headers);
+  for (const name of call.reserved) {
+    if (headers.has(name)) {
+      throw new SegConfigError(`headers.${name}`, "is set by the client's credentials; a caller or middleware header cannot replace it");
+    }
+  }
   if (!headers.has("user-agent")) headers.set("user-agent", call.userAgent);
+  const telemetry = observe(call, request.method, request.url, redactor);
 
+  let rejected: Readonly<Record<string, string>> | undefined; // credentials a 401 refused
   let renewed = false;
   let retries = 0;
   for (let attempt = 1; ; attempt++) {
@@ -97,117 +143,167 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     // One timer per attempt: the attempt's own limit, or what is left of the deadline if less.
     const limit = Math.min(timeoutMs, remaining);
     const scope = limit < timeoutMs ? "deadline" : "attempt";
-    const { outcome, authHeaders } = await attemptOnce(request, headers, call, limit, () => context(attempt), redactor);
-    if ("error" in outcome && outcome.error instanceof SegTimeoutError && scope === "deadline") {
-      throw new SegTimeoutError(context(attempt), "deadline", deadlineMs, { cause: outcome.error });
+    const timeout = (): SegTimeoutError => new SegTimeoutError(context(attempt), scope, scope === "attempt" ? timeoutMs : deadlineMs);
+    const current = startAttempt(limit, caller);
+    const traced = telemetry?.attempt(attempt - 1, headers);
+    let outcome: Attempted | SegConnectionError | SegTimeoutError;
+    try {
+      const contextNow = (): CallContext => context(attempt);
+      // With a span, the attempt runs inside its context (a token exchange becomes its child).
+      const attempted = traced
+        ? traced.run(() => exchange(request, call, current, rejected, contextNow, redactor))
+        : exchange(request, call, current, rejected, contextNow, redactor);
+      outcome = await current.race(attempted);
+    } catch (error) {
+      current.end();
+      // The caller's abort; the token exchange's own failure, as it is; an error typed already (a
+      // redirect, a body that is not JSON): none is retried.
+      const fatal = caller.aborted ? { error: caller.reason as unknown } : error instanceof AuthFailure ? { error: error.error } : error instanceof SegError ? { error } : undefined;
+      if (fatal) {
+        traced?.end(fatal);
+        throw fatal.error;
+      }
+      outcome = error === TIMED_OUT ? timeout() : new SegConnectionError(context(attempt), error, redactor);
+      if (outcome instanceof SegTimeoutError && scope === "deadline") {
+        traced?.end({ error: outcome });
+        throw outcome;
+      }
     }
-
-    if ("response" in outcome && outcome.response.status === 401 && call.auth.renew && !renewed) {
+    const response = "response" in outcome ? outcome.response : undefined;
+    traced?.end(response ? { status: response.status } : { error: outcome });
+    if (response?.ok) {
+      current.end();
+      return response;
+    }
+    rejected = undefined;
+    if (response?.status === 401 && call.auth.renew && !renewed) {
+      // Renewed at the start of the next attempt, under its limits.
       renewed = true;
-      call.logger.info(`${call.vendor} ${call.operation}: 401, renewing credentials and replaying once`);
-      if (await call.auth.renew(authHeaders)) continue;
+      rejected = (outcome as Attempted).sent;
+      current.end();
+      discard(response);
+      call.logger.info(`${call.vendor} ${call.operation}: 401, renewing credentials and replaying once`, fieldsOf(call, attempt, 401));
+      continue;
     }
-    if ("response" in outcome && !isRetryableStatus(outcome.response.status)) {
-      return await finish(outcome.response, () => context(attempt), redactor);
-    }
-
-    const failure = "error" in outcome ? outcome.error : await apiError(outcome.response, context(attempt), redactor);
-    const wait = retry && retries < retry.maxRetries ? nextDelay(outcome, attempt - (renewed ? 1 : 0), retry) : undefined;
+    const retryable = response ? isRetryableStatus(response.status) : true;
+    if (call.retry) retry ??= { ...RETRY_DEFAULTS, ...call.retry };
+    const wait = retryable && retry && retries < retry.maxRetries ? nextDelay(response, attempt - (renewed ? 1 : 0), retry) : undefined;
     // Never start a wait the deadline would cut short: surface this failure instead.
     if (wait === undefined || wait >= deadlineAt - Date.now()) {
-      if ("error" in outcome) throw outcome.error;
-      return await finish(outcome.response, () => context(attempt), redactor, failure as SegApiError);
+      if (!response) throw outcome as SegError;
+      // openapi-fetch reads this body next, still under this attempt's limits.
+      current.handOver(call.flight.fail);
+      call.flight.end = current.end;
+      call.flight.timeout = timeout;
+      call.flight.error = errorFactory(call, request, response, attempt);
+      return response;
     }
+    const failure = response ? apiError(response, await current.race(readError(response)).catch(() => undefined), context(attempt), redactor) : (outcome as SegError);
+    current.end();
     retries++;
-    call.logger.warn(`${call.vendor} ${call.operation}: attempt ${attempt} failed (${failure.message}); retrying in ${wait} ms`);
+    telemetry?.retried(response ? { status: response.status } : { error: failure });
+    call.logger.warn(`${call.vendor} ${call.operation}: attempt ${attempt} failed (${failure.message}); retrying in ${wait} ms`, {
+      ...fieldsOf(call, attempt, response?.status),
+      delayMs: wait,
+    });
     if (call.retry) call.retry.onRetry?.({ error: failure, attempt, delayMs: wait });
     await sleep(wait, caller);
   }
 }
 
-async function attemptOnce(
+/** What every log line carries, like the spans. */
+const fieldsOf = (call: TransportCall, attempt: number, status?: number): LogFields => ({ vendor: call.vendor, operation: call.operation, attempt, status });
+
+/** One attempt: credentials (renewed first after a 401), the request, its redirects and the success body. */
+async function exchange(
   request: OutgoingRequest,
-  headers: Headers,
   call: TransportCall,
-  limitMs: number,
+  current: Attempt,
+  rejected: Readonly<Record<string, string>> | undefined,
   context: () => CallContext,
   redactor: Redactor,
-): Promise<{ outcome: Outcome; authHeaders: Record<string, string> }> {
-  const caller = request.signal;
-  const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort(TIMED_OUT);
-  }, limitMs);
-  const onCallerAbort = (): void => {
-    controller.abort(caller.reason);
+): Promise<Attempted> {
+  let sent: Readonly<Record<string, string>>;
+  try {
+    if (rejected) await call.auth.renew?.(rejected);
+    const pending = call.auth.headers?.();
+    sent = (pending instanceof Promise ? await pending : pending) ?? NO_HEADERS;
+  } catch (error) {
+    throw new AuthFailure(error);
+  }
+  const { headers } = request;
+  for (const name in sent) headers.set(name, sent[name] as string);
+  const debug = call.logger.enabled("debug") ? Date.now() : 0;
+  const fields = debug ? fieldsOf(call, context().attempts) : undefined;
+  if (fields) call.logger.debug(`${call.vendor} ${call.operation}: ${request.method} ${context().url}`, fields);
+  const init: RequestInit = { ...request.init, method: request.method, headers, body: request.body, signal: current.signal, redirect: "manual" };
+  const custom = call.fetch;
+  // The global fetch builds its own Request from (url, init): building one here too would cost a
+  // second Request per attempt. A caller's fetch takes a Request, as openapi-fetch's does.
+  const fetchOnce = (url: string, next: RequestInit): Promise<Response> => (custom ? custom(new Request(url, next)) : globalThis.fetch(url, next));
+  let response = await fetchOnce(request.url, init);
+  if (isRedirect(response)) response = await follow(response, request.url, init, fetchOnce, context, redactor);
+  if (fields) {
+    const durationMs = Date.now() - debug;
+    call.logger.debug(`${call.vendor} ${call.operation}: ${response.status} in ${durationMs} ms`, { ...fields, status: response.status, durationMs, requestId: requestIdOf(response, redactor) });
+  }
+  if (response.ok && call.parseAs !== "stream") response = await readSuccess(response, call, context, redactor);
+  return { response, sent };
+}
+
+/**
+ * Reads a success body inside the attempt, so a body that stalls still times out (and is retried):
+ * JSON is parsed here and a body that is not JSON is a typed error. Without `rebuffer` the result
+ * goes to the client through the flight and openapi-fetch never reads the response.
+ */
+async function readSuccess(response: Response, call: TransportCall, context: () => CallContext, redactor: Redactor): Promise<Response> {
+  const { parseAs, flight } = call;
+  const json = (text: string): unknown => {
+    try {
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      // Redacted before it is cut, so no secret is split by the cut and half shown.
+      const shown = redactor.text(text.slice(0, 8192));
+      throw new SegResponseError({ ...context(), status: response.status, excerpt: shown, requestId: requestIdOf(response, redactor) });
+    }
   };
-  // EventTarget listeners are costly in Node: skip the one a caller without a signal cannot fire.
-  const follows = caller !== NEVER_ABORTED;
-  if (follows) caller.addEventListener("abort", onCallerAbort, { once: true });
-  const { signal } = controller;
-  let authHeaders: Record<string, string> = {};
-  try {
-    const pending = call.auth.headers?.() ?? {};
-    // Obtaining credentials (a token exchange) counts against the attempt and obeys the caller's abort.
-    authHeaders = pending instanceof Promise ? await untilAborted(pending, signal) : pending;
-    for (const name in authHeaders) headers.set(name, authHeaders[name] ?? "");
-  } catch (error) {
-    if (!signal.aborted) throw error; // the exchange itself failed: its own typed error
-    return { outcome: aborted(error, caller, signal, call, context), authHeaders };
+  if (call.rebuffer) {
+    const bytes = await response.arrayBuffer();
+    if (parseAs === "json") json(new TextDecoder().decode(bytes));
+    return new Response(bytes.byteLength ? bytes : null, response);
   }
-  const started = call.logger.enabled("debug") ? Date.now() : 0;
-  const shown = started ? context() : undefined;
-  if (shown) call.logger.debug(`${call.vendor} ${call.operation}: ${shown.method} ${shown.url} (attempt ${shown.attempts})`);
+  flight.data = parseAs === "json" ? json(await response.text()) : await response[parseAs as "text" | "blob" | "arrayBuffer"]();
+  return response;
+}
+
+/** Lets go of a body nobody will read, so the connection can be reused or closed. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/** An error body read for a retry's log line: JSON if it parses, else text. */
+async function readError(response: Response): Promise<unknown> {
+  const text = await response.text();
   try {
-    const init: RequestInit = { ...request.init, method: request.method, headers, body: request.body, signal };
-    const custom = call.fetch;
-    const exchange = async (): Promise<Response> => {
-      // The global fetch builds its own Request from (url, init): building one here too would cost
-      // a second Request per attempt. A caller's fetch takes a Request, as openapi-fetch's does.
-      const raw = await (custom ? custom(new Request(request.url, init)) : globalThis.fetch(request.url, init));
-      // Read the whole body inside the attempt, so a server that stalls mid-body still times out.
-      const bytes = raw.status === 204 || raw.status === 205 || raw.status === 304 ? null : await raw.arrayBuffer();
-      if (shown) call.logger.debug(`${call.vendor} ${call.operation}: ${raw.status} in ${Date.now() - started} ms`, { requestId: requestIdOf(raw) });
-      return new Response(bytes, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
-    };
-    return { outcome: { response: await untilAborted(exchange(), signal) }, authHeaders };
-  } catch (error) {
-    if (signal.aborted) return { outcome: aborted(error, caller, signal, call, context), authHeaders };
-    return { outcome: { error: new SegConnectionError(context(), error, redactor) }, authHeaders };
-  } finally {
-    clearTimeout(timer);
-    if (follows) caller.removeEventListener("abort", onCallerAbort);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return text; // not JSON (an HTML error page from a proxy, say): keep the text
   }
 }
 
-/** An attempt ended by its signal: the caller's abort is rethrown as is; the timer is a timeout. */
-function aborted(error: unknown, caller: AbortSignal, signal: AbortSignal, call: TransportCall, context: () => CallContext): Outcome {
-  if (caller.aborted || signal.reason !== TIMED_OUT) throw caller.reason;
-  return { error: new SegTimeoutError(context(), "attempt", call.timeouts.timeoutMs, { cause: error }) };
-}
-
-function nextDelay(outcome: Outcome, attempt: number, retry: Required<Omit<RetryOptions, "onRetry">>): number | undefined {
-  if ("response" in outcome) {
-    const retryAfter = parseRetryAfter(outcome.response.headers.get("retry-after"));
-    if (retryAfter !== undefined) return retryAfter <= retry.maxRetryAfterMs ? retryAfter : undefined;
-  }
+function nextDelay(response: Response | undefined, attempt: number, retry: Required<Omit<RetryOptions, "onRetry">>): number | undefined {
+  const retryAfter = response && parseRetryAfter(response.headers.get("retry-after"));
+  if (retryAfter !== undefined) return retryAfter <= retry.maxRetryAfterMs ? retryAfter : undefined;
   return backoffDelay(attempt, retry);
 }
 
-/** Builds the typed error for an error response without consuming the caller's copy of the body. */
-export async function apiError(response: Response, context: CallContext, redactor: Redactor): Promise<SegApiError> {
-  const text = await response.clone().text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON (an HTML error page from a proxy, say): keep the text
-  }
+/** The typed error of an error response, from its parsed body; redacted throughout. */
+function apiError(response: Response, body: unknown, context: CallContext, redactor: Redactor): SegApiError {
   return new SegApiError({
     ...context,
     status: response.status,
-    statusText: response.statusText,
+    statusText: redactor.text(response.statusText),
     body: redactor.json(body),
-    requestId: requestIdOf(response),
+    requestId: requestIdOf(response, redactor),
   });
 }

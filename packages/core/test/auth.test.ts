@@ -203,11 +203,14 @@ describe("bodyTokenAuth", () => {
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
-  it("keeps a token the caller passed", async () => {
+  it("refuses a token the caller passed in place of the configured one, sending nothing", async () => {
     await using server = await startTestServer(() => ({ status: 200, json: { hits: [] } }));
     const client = acmeClient(server, { auth: bodyTokenAuth({ field: "token", token: "body_tok_1" }) });
-    await client.POST("/search", { body: { query: "widgets", token: "mine" } });
-    expect(server.requests[0]!.json()).toEqual({ query: "widgets", token: "mine" });
+    const { error } = await settle(() => client.POST("/search", { body: { query: "widgets", token: "mine" } }));
+    expect(error).toBeInstanceOf(SegConfigError);
+    expect(error).toMatchObject({ field: "body.token" });
+    expect((error as Error).message).not.toContain("body_tok_1");
+    expect(server.requests).toHaveLength(0);
   });
 
   it("leaves bodies of unbound operations alone", async () => {

@@ -53,23 +53,21 @@ describe("server URLs", () => {
     expect(seen).toEqual(["https://status.acme.example/status", "https://api.acme.example/v1/acct_1/things/1"]);
   });
 
-  it("takes baseUrls per host, filling their variables, and leaves other hosts alone", async () => {
+  it("takes baseUrls per host, filling their variables", async () => {
     await using server = await startTestServer(() => ({ status: 200, json: {} }));
-    const seen: string[] = [];
     const client = acmeClient(server, {
-      baseUrls: { api: `${server.url}/sandbox/{account_id}/` },
+      baseUrls: { api: `${server.url}/sandbox/{account_id}/`, public: `${server.url}/status-host` },
       variables: { account_id: "a/b" },
-      fetch: redirectTo(server, seen),
     });
     await client.GET("/things/{id}", thing);
     await client.GET("/status");
-    expect(seen).toEqual([`${server.url}/sandbox/a%2Fb/things/1`, "https://status.acme.example/status"]);
+    expect(server.requests.map((request) => request.path)).toEqual(["/sandbox/a%2Fb/things/1", "/status-host/status"]);
   });
 
   it.each([
     ["absent", {}, {}, "account_id"],
     ["empty", { account_id: "" }, {}, "account_id"],
-    ["only in a baseUrls template", { account_id: "acct_1" }, { public: "https://{region}.status.acme.example" }, "region"],
+    ["only in a baseUrls template", { account_id: "acct_1" }, { api: "https://api.acme.example", public: "https://{region}.status.acme.example" }, "region"],
   ])("throws SegConfigError at construction when a server variable is %s", async (_name, variables, baseUrls, field) => {
     await using server = await startTestServer();
     let error: unknown;
@@ -102,22 +100,33 @@ describe("query bindings", () => {
     expect(server.requests.map((request) => Object.fromEntries(request.query))).toEqual([{ page: "2", account: "acct_1" }, { account: "acct_1" }]);
   });
 
-  it("does not overwrite the caller's value", async () => {
+  it("refuses a caller's value that differs from the configured one, and takes an equal one", async () => {
     await using server = await startTestServer(() => ({ status: 200, json: { items: [], page: 1, last_page: 1 } }));
-    await acmeClient(server).GET("/things", { params: { query: { account: "other" } } });
-    expect(server.requests[0]!.query.getAll("account")).toEqual(["other"]);
+    const { error } = await settle(() => acmeClient(server).GET("/things", { params: { query: { account: "other" } } }));
+    expect(error).toBeInstanceOf(SegConfigError);
+    expect(error).toMatchObject({ field: "params.query.account" });
+    expect(server.requests).toHaveLength(0);
+    await acmeClient(server).GET("/things", { params: { query: { account: "acct_1" } } });
+    expect(server.requests[0]!.query.getAll("account")).toEqual(["acct_1"]);
+  });
+
+  it("takes the caller's value where the client has none", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: { items: [], page: 1, last_page: 1 } }));
+    const client = acmeClient(server, { baseUrls: { api: `${server.url}/v1`, public: `${server.url}/public` }, variables: {} });
+    await client.GET("/things", { params: { query: { account: "mine" } } });
+    expect(server.requests[0]!.query.getAll("account")).toEqual(["mine"]);
   });
 
   it("rejects with SegConfigError, sending nothing, when a bound value is configured nowhere", async () => {
     await using server = await startTestServer();
-    const client = acmeClient(server, { baseUrls: { api: `${server.url}/v1` }, variables: {} });
+    const client = acmeClient(server, { baseUrls: { api: `${server.url}/v1`, public: `${server.url}/public` }, variables: {} });
     let call: Promise<unknown> | undefined;
     expect(() => {
       call = client.GET("/reports/{report}", { params: { path: { report: "r" }, query: { from: "2024" } } });
     }).not.toThrow();
     const { error } = await settle(() => call!);
     expect(error).toBeInstanceOf(SegConfigError);
-    expect(error).toMatchObject({ field: "account" });
+    expect(error).toMatchObject({ field: "params.query.account" });
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -124,6 +124,21 @@ describe("unwrap() throws a SegApiError", () => {
   });
 });
 
+describe("statuses outside HTTP's range", () => {
+  it.each([600, 999])("a %i is a SegApiError whose message says the status is not HTTP's", async (status) => {
+    const result = await acmeClient(server).GET("/things/{id}", { params: { path: { id: String(status) } }, retry: false });
+    let error: unknown;
+    try {
+      unwrap(result);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SegApiError);
+    expect(error).toMatchObject({ status, kind: "server_error" });
+    expect((error as Error).message).toContain(`HTTP ${status} (outside HTTP's 200–599)`);
+  });
+});
+
 describe("apiErrorKind()", () => {
   it.each([
     [400, "bad_request"],

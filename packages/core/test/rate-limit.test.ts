@@ -61,10 +61,12 @@ describe("rate limit", () => {
   });
 
   it.each([
-    [{ requests: 0, perMs: 1000 }],
-    [{ requests: 1, perMs: 0 }],
-    [{ requests: Number.NaN, perMs: 1000 }],
-  ])("refuses %o", (options) => {
-    expect(() => createRateLimiter(options)).toThrow(RangeError);
+    [{ requests: 0, perMs: 1000 }, "rateLimit.requests"],
+    [{ requests: 1.5, perMs: 1000 }, "rateLimit.requests"],
+    [{ requests: Number.NaN, perMs: 1000 }, "rateLimit.requests"],
+    [{ requests: 1, perMs: 0 }, "rateLimit.perMs"],
+    [{ requests: 1, perMs: Infinity }, "rateLimit.perMs"],
+  ])("refuses %o with a SegConfigError naming the field", (options, field) => {
+    expect(() => createRateLimiter(options)).toThrow(expect.objectContaining({ name: "SegConfigError", field }) as Error);
   });
 });

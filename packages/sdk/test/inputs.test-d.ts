@@ -3,9 +3,10 @@
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { describe, it } from "vitest";
-import { createSeg, type Person, type Purchase } from "../src/index.ts";
+import { createSeg, type Person, type PurchaseFor, type PurchaseItem } from "../src/index.ts";
 
-const seg = createSeg({ segmetrics: segmetricsAdapter(createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k" })) });
+const adapters = { segmetrics: segmetricsAdapter(createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k" }), { personKey: "email" }) };
+const seg = createSeg(adapters);
 const person = { email: "joey@bloggs.com" };
 
 describe("facade inputs", () => {
@@ -20,14 +21,14 @@ describe("facade inputs", () => {
   });
 
   it("refuse a misspelt purchase or item field", () => {
-    const purchase: Purchase = { person, orderId: "A-1", totalCents: 995, items: [{ sku: "S-1", name: "Trinket", priceCents: 995 }] };
+    const purchase: PurchaseFor<typeof adapters> = { person, orderId: "A-1", totalCents: 995, items: [{ sku: "S-1", name: "Trinket", priceCents: 995 }] };
     void seg.recordPurchase(purchase);
     // @ts-expect-error totalCent: the field is totalCents
     void seg.recordPurchase({ person, orderId: "A-1", totalCent: 995, items: [] });
     // @ts-expect-error priceCent: the field is priceCents
     void seg.recordPurchase({ person, orderId: "A-1", totalCents: 995, items: [{ sku: "S-1", name: "Trinket", priceCent: 995 }] });
     // @ts-expect-error qty: the field is quantity
-    const item: Purchase["items"][number] = { sku: "S-1", name: "Trinket", priceCents: 995, qty: 2 };
+    const item: PurchaseItem = { sku: "S-1", name: "Trinket", priceCents: 995, qty: 2 };
     void item;
   });
 

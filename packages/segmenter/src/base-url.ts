@@ -1,6 +1,6 @@
 // Segmenter's base URL is not public (see specs/segmenter.yaml): it is required configuration, with
 // no default, checked once when the client is created.
-import { requireCredential, SegConfigError } from "@seg/core";
+import { checkBaseUrl, requireCredential, SegConfigError } from "@seg/core";
 
 const FIELD = "baseUrl";
 const ENV = "SEGMENTER_BASE_URL";
@@ -22,21 +22,7 @@ export function resolveBaseUrl(value: string | undefined): string {
       `is required: Segmenter does not publish its base URL, so pass \`${FIELD}\` or set the ${ENV} environment variable`,
     );
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw invalid("is not an absolute URL (scheme, host, optional path prefix)");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("must use http or https");
-  if (url.username || url.password) throw invalid("must not contain credentials (the API key goes in `apiKey`)");
-  // Checked on the text: `URL` drops an empty `?` or `#`.
-  if (/[?#]/.test(raw)) throw invalid("must not contain a query string or fragment");
   // `href` percent-encodes what a URL path cannot hold (spaces, `{` and `}`), so nothing in it is
   // taken for a server variable later.
-  return url.href.replace(/\/+$/, "");
-}
-
-function invalid(reason: string): SegConfigError {
-  return new SegConfigError(FIELD, `${reason} (option or ${ENV})`);
+  return new URL(checkBaseUrl(raw, FIELD)).href.replace(/\/+$/, "");
 }

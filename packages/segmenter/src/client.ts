@@ -61,7 +61,7 @@ export function createSegmenterClient(options: SegmenterOptions = {}): Segmenter
     // are percent-encoded, which would break a URL).
     baseUrls: { api: baseUrl },
     // The docs write `x-api-key: "API_TOKEN"`; the quotes are formatting, the value is the raw key.
-    auth: headerKeyAuth({ header: "x-api-key", key: apiKey }),
+    auth: headerKeyAuth({ header: "x-api-key", key: apiKey, field: "apiKey" }),
     userAgent: userAgent({ name, version }),
   });
   const guarded = { ...raw, ...guardReplace(raw) };

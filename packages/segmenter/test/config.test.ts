@@ -62,14 +62,14 @@ describe("required configuration", () => {
 
 describe("baseUrl must be an absolute http(s) URL that paths can be appended to", () => {
   it.each([
-    ["no scheme", "segmenter.example.com/api", /not an absolute URL/],
-    ["a relative path", "/segmenter/v1", /not an absolute URL/],
-    ["another scheme", "ftp://segmenter.example.com", /must use http or https/],
-    ["a key pasted by mistake", "sgklive:7f3a9", /must use http or https/],
-    ["credentials in the URL", "https://ops:s3cr3tpw@segmenter.example.com", /must not contain credentials/],
-    ["a query string", "https://segmenter.example.com/api?tenant=1", /must not contain a query string or fragment/],
-    ["an empty query string", "https://segmenter.example.com/api?", /must not contain a query string/],
-    ["a fragment", "https://segmenter.example.com/api#x", /must not contain a query string or fragment/],
+    ["no scheme", "segmenter.example.com/api", /must be an absolute http\(s\) URL/],
+    ["a relative path", "/segmenter/v1", /must be an absolute http\(s\) URL/],
+    ["another scheme", "ftp://segmenter.example.com", /must be an absolute http\(s\) URL/],
+    ["a key pasted by mistake", "sgklive:7f3a9", /must be an absolute http\(s\) URL/],
+    ["credentials in the URL", "https://ops:s3cr3tpw@segmenter.example.com", /must not carry credentials/],
+    ["a query string", "https://segmenter.example.com/api?tenant=1", /must not have a query string or fragment/],
+    ["an empty query string", "https://segmenter.example.com/api?", /must not have a query string/],
+    ["a fragment", "https://segmenter.example.com/api#x", /must not have a query string or fragment/],
   ])("%s is refused at construction, without echoing the value", (_name, baseUrl, reason) => {
     const error = configError(() => createSegmenterClient({ apiKey: "k", baseUrl }));
     expect(error.field).toBe("baseUrl");

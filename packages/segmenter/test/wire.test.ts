@@ -124,10 +124,15 @@ describe("documented success bodies", () => {
 });
 
 describe("per-call options of the named methods", () => {
-  it("extra headers reach the server; x-api-key stays the client's", async () => {
+  it("extra headers reach the server; one that would replace x-api-key is refused, sending nothing", async () => {
     const started = await clientWithServer(() => ({ status: 200, json: created }));
     server = started.server;
-    await started.client.createSegment({ name: "A" }, { headers: { "x-request-id": "trace-1", "x-api-key": "other" } });
+    await expect(started.client.createSegment({ name: "A" }, { headers: { "x-api-key": "other" } })).rejects.toMatchObject({
+      name: "SegConfigError",
+      field: "headers.x-api-key",
+    });
+    expect(server.requests).toHaveLength(0);
+    await started.client.createSegment({ name: "A" }, { headers: { "x-request-id": "trace-1" } });
     expect(server.requests[0]?.headers["x-request-id"]).toBe("trace-1");
     expect(server.requests[0]?.headers["x-api-key"]).toBe(API_KEY);
   });

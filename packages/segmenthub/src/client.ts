@@ -1,5 +1,6 @@
 import {
   bodyTokenAuth,
+  checkBaseUrl,
   createVendorClient,
   noAuth,
   optionalCredential,
@@ -44,13 +45,13 @@ export interface SegmentHubClient extends VendorClient<SegmentHubPaths, { [Metho
 export function createSegmentHubClient(options: SegmentHubOptions = {}): SegmentHubClient {
   const { account: accountOption, token: tokenOption, baseUrl, ...transport } = options;
   const account = requireCredential(accountOption, "account", "SEGMENTHUB_ACCOUNT");
-  const token = optionalCredential(tokenOption, "SEGMENTHUB_TOKEN");
+  const token = optionalCredential(tokenOption, "SEGMENTHUB_TOKEN", "token");
   const client = createVendorClient<SegmentHubPaths>({
     ...transport,
     vendor: "segmenthub",
     servers,
     operations,
-    ...(baseUrl === undefined ? {} : { baseUrls: { api: baseUrl } }),
+    ...(baseUrl === undefined ? {} : { baseUrls: { api: checkBaseUrl(baseUrl, "baseUrl") } }),
     variables: { account },
     // Without a token nothing is bound to `token`, so core rejects a call that needs one, naming it.
     auth: token === undefined ? noAuth : bodyTokenAuth({ field: "token", token }),

@@ -63,8 +63,8 @@ describe("without a token", () => {
     }).not.toThrow();
     const error = await rejection(() => pending!);
     expect(error).toBeInstanceOf(SegConfigError);
-    expect(error).toMatchObject({ field: "token" });
-    expect((error as Error).message).toMatch(/^token: /);
+    expect(error).toMatchObject({ field: "body.token" });
+    expect((error as Error).message).toMatch(/^body\.token: /);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -73,7 +73,7 @@ describe("without a token", () => {
     const started = await clientWithServer(undefined, { token });
     await using server = started.server;
     const { client } = started;
-    expect(await rejection(() => client.POST("/profiles/query", { body: { profileId: "p1" } }))).toMatchObject({ field: "token" });
+    expect(await rejection(() => client.POST("/profiles/query", { body: { profileId: "p1" } }))).toMatchObject({ field: "body.token" });
     expect(server.requests).toHaveLength(0);
   });
 

@@ -41,12 +41,13 @@ describe("wire format of every documented operation (the docs' examples)", () =>
 });
 
 describe("bound body fields", () => {
-  it("keeps an account the caller passes", async () => {
+  it("refuses an account the caller passes in place of the configured one, sending nothing", async () => {
     const started = await clientWithServer(() => ({ status: 200, json: {} }));
     server = started.server;
-    await started.client.fireEvent({ account: "other-account", event: "pageView", visitorId: "v1", platform: "www.example.com" });
-    await started.client.POST("/visitors/query", { body: { account: "other-account", visitorId: "v1" } });
-    expect(server.requests.map((request) => (request.json() as { account: string }).account)).toEqual(["other-account", "other-account"]);
+    const refused = { name: "SegConfigError", field: "body.account" };
+    await expect(started.client.fireEvent({ account: "other-account", event: "pageView", visitorId: "v1", platform: "www.example.com" })).rejects.toMatchObject(refused);
+    await expect(started.client.POST("/visitors/query", { body: { account: "other-account", visitorId: "v1" } })).rejects.toMatchObject(refused);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("sends the configured token with an event only when asked (withToken)", async () => {

@@ -53,7 +53,7 @@ export function createSegmetricsClient(options: SegmetricsOptions = {}): Segmetr
     operations,
     variables: { account_id: accountId, integration_id: integrationId, accountId },
     // The docs show the raw key, with no "Bearer" prefix.
-    auth: headerKeyAuth({ header: "Authorization", key: apiKey }),
+    auth: headerKeyAuth({ header: "Authorization", key: apiKey, field: "apiKey" }),
     userAgent: userAgent({ name, version }),
     // `extend` is one comma-separated value (`extend=tags,events`), not repeated keys.
     querySerializer: { array: { style: "form", explode: false } },

@@ -10,7 +10,7 @@ import {
   type VendorClient,
 } from "@seg/core";
 import { name, version } from "../package.json" with { type: "json" };
-import { resolveBaseUrl, type SegmintEnvironment } from "./environment.ts";
+import { segmintBaseUrls, type SegmintEnvironment } from "./environment.ts";
 import { operations, servers } from "./generated/operations.ts";
 import type { SegmintPath, SegmintPaths } from "./paths.ts";
 import { tokenExchange } from "./token.ts";
@@ -53,14 +53,16 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
   const { username: givenUsername, password: givenPassword, environment, baseUrl, tokenTtlMs, ...transport } = options;
   const username = requireCredential(givenUsername, "username", "SEGMINT_USERNAME");
   const password = requireCredential(givenPassword, "password", "SEGMINT_PASSWORD");
-  const url = resolveBaseUrl(environment, baseUrl);
+  const baseUrls = segmintBaseUrls(environment, baseUrl);
   const ttl = tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   if (!Number.isFinite(ttl) || ttl <= 0) throw new SegConfigError("tokenTtlMs", "must be a positive number of milliseconds");
   const agent = userAgent({ name, version });
 
   const credentials = basicAuth(username, password);
+  // The exchange's own errors are redacted of every token issued so far too: a server may quote one.
+  const secrets = (): readonly string[] => auth.secrets();
   const auth = tokenExchangeAuth({
-    exchange: tokenExchange({ ...transport, baseUrl: url, credentials, userAgent: agent }),
+    exchange: tokenExchange({ ...transport, baseUrls, credentials, secrets, userAgent: agent }),
     defaultTtlMs: ttl,
     refreshMarginMs: Math.min(REFRESH_MARGIN_MS, ttl / 2),
     // Username, password and their Basic encoding, masked on API calls too.
@@ -73,7 +75,7 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
     servers,
     operations,
     // Every operation's host is `production` in the generated table; point it at the chosen URL.
-    baseUrls: { production: url },
+    baseUrls,
     auth,
     userAgent: agent,
   });

@@ -7,9 +7,11 @@ import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
 export interface TokenEndpoint extends TransportOptions {
-  baseUrl: string;
+  baseUrls: { production: string } | undefined;
   /** The HTTP Basic credentials (`basicAuth`). */
   credentials: AuthStrategy;
+  /** Every secret to redact from the exchange's errors: the credentials and the tokens issued so far. */
+  secrets: () => readonly string[];
   userAgent: string;
 }
 
@@ -18,15 +20,15 @@ export interface TokenEndpoint extends TransportOptions {
  * run on this call: it would see the token in the response.
  */
 export function tokenExchange(endpoint: TokenEndpoint): () => Promise<ExchangedToken> {
-  const { baseUrl, credentials, userAgent, ...transport } = endpoint;
+  const { baseUrls, credentials, secrets, userAgent, ...transport } = endpoint;
   const client = createVendorClient<paths>({
     ...transport,
     middleware: undefined,
     vendor: "segmint",
     servers,
     operations,
-    baseUrls: { production: baseUrl },
-    auth: credentials,
+    baseUrls,
+    auth: { ...credentials, secrets },
     userAgent,
   });
   return async () => {

@@ -1,60 +1,49 @@
-// `pnpm bench`: what a @seg/segmetrics call costs over bare openapi-fetch and raw fetch, measured
-// against a local keep-alive server. The machine is shared and noisy, so the variants run
-// interleaved, several times, and the report gives medians and ratios from the same run.
+// `pnpm bench`: what a @seg/segmetrics call costs over bare openapi-fetch (same generated types),
+// raw fetch and undici.request, against a local keep-alive server in a child process. The machine
+// is shared and noisy, so variants run interleaved, several times, and every figure is a median of
+// the same run; ratios compare variants measured side by side.
 import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
-import createClient from "openapi-fetch";
-import { createSegmetricsClient, type paths } from "@seg/segmetrics";
+import { enter } from "./telemetry-modes.ts";
+import { MODE, variants, type Call, type Shape, type Variant } from "./variants.ts";
 
 const { values } = parseArgs({
   // `pnpm bench -- --runs 3` passes a literal "--" through.
   args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
-    requests: { type: "string", default: "2000" },
-    runs: { type: "string", default: "7" },
-    concurrency: { type: "string", default: "8" },
+    requests: { type: "string", default: "1000" },
+    runs: { type: "string", default: "5" },
+    concurrency: { type: "string", default: "1,8,64" },
   },
 });
 const REQUESTS = Number(values.requests);
 const RUNS = Number(values.runs);
-const CONCURRENCY = Number(values.concurrency);
+const LEVELS = values.concurrency.split(",").map(Number);
 
 const server = fork(new URL("./server.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
 const port = await new Promise<number>((resolve) => server.once("message", resolve));
-const origin = `http://127.0.0.1:${port}`;
-const body = { contact_id: 249, email: "joey@bloggs.com", first_name: "Joey", tags: [3, 45, 8] };
+const table = variants(`http://127.0.0.1:${port}`);
 
-const seg = createSegmetricsClient({
-  accountId: "acc",
-  integrationId: "int",
-  apiKey: "key",
-  baseUrls: { import: `${origin}/api/v1/{account_id}/{integration_id}` },
-});
-const bare = createClient<paths>({ baseUrl: `${origin}/api/v1/acc/int`, headers: { Authorization: "key" } });
+interface Sample {
+  /** Wall clock ÷ requests, µs. */
+  wall: number;
+  /** This process's CPU time (user + system) ÷ requests, µs: the client's own cost, which a busy
+   * machine disturbs far less than the wall clock (the server runs in another process). */
+  cpu: number;
+}
 
-const variants: Record<string, () => Promise<unknown>> = {
-  "raw fetch": async () => {
-    const response = await fetch(`${origin}/api/v1/acc/int/contact`, {
-      method: "POST",
-      headers: { Authorization: "key", "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as unknown;
-  },
-  "bare openapi-fetch": () => bare.POST("/contact", { body }),
-  "@seg/segmetrics": () => seg.POST("/contact", { body }),
-};
-
-/** Runs `requests` calls with `concurrency` in flight; returns total ms. */
-async function measure(call: () => Promise<unknown>, requests: number, concurrency: number): Promise<number> {
+/** Runs `requests` calls with `concurrency` in flight. */
+async function measure(call: Call, requests: number, concurrency: number): Promise<Sample> {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next++ < requests) await call();
     }),
   );
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wall: ((performance.now() - started) * 1000) / requests, cpu: (used.user + used.system) / requests };
 }
 
 const median = (xs: number[]): number => {
@@ -63,31 +52,34 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-const names = Object.keys(variants);
-const sequential: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-const concurrent: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-
-for (const call of Object.values(variants)) await measure(call, 300, CONCURRENCY); // warm up JIT and sockets
-for (let run = 0; run < RUNS; run++) {
-  // Rotate the order each run so no variant always goes first on a warm or cold machine.
-  for (const name of names.map((_, i) => names[(i + run) % names.length] ?? "")) {
-    const call = variants[name];
-    if (!call) continue;
-    sequential[name]?.push(((await measure(call, REQUESTS, 1)) * 1000) / REQUESTS);
-    concurrent[name]?.push(REQUESTS / ((await measure(call, REQUESTS, CONCURRENCY)) / 1000));
+const ratio = (a: number, b: number): string => (a / b).toFixed(3);
+console.log(`${REQUESTS} requests × ${RUNS} runs per cell, medians. µs per request: wall clock ÷ requests, and the client process's CPU time ÷ requests.`);
+console.log("`@seg/segmetrics` runs with @opentelemetry/api absent; the two rows after it, with the API loaded and no provider, and with an SDK tracer provider registered (batch processor, discarding exporter).");
+console.log(
+  "| shape | in flight | undici.request | raw fetch | bare openapi-fetch | @seg/segmetrics | seg, API no provider | seg, tracing on | seg × bare (wall) | seg × raw fetch (wall) | seg × bare (CPU) | seg × raw fetch (CPU) | no provider × absent (CPU) | tracing on × absent (CPU) |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const [shape, calls] of Object.entries(table) as [Shape, Record<Variant, Call>][]) {
+  const names = Object.keys(calls) as Variant[];
+  for (const concurrency of LEVELS) {
+    const samples = Object.fromEntries(names.map((n) => [n, [] as Sample[]])) as Record<Variant, Sample[]>;
+    const timed = (name: Variant, requests: number): Promise<Sample> => {
+      enter(MODE[name]);
+      return measure(calls[name], requests, concurrency);
+    };
+    for (const name of names) await timed(name, 200); // warm up JIT and sockets
+    for (let run = 0; run < RUNS; run++) {
+      // Rotate the order each run so no variant always goes first on a warm or cold machine.
+      for (const name of names.map((_, i) => names[(i + run) % names.length] as Variant)) {
+        samples[name].push(await timed(name, REQUESTS));
+      }
+    }
+    const wall = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.wall))])) as Record<Variant, number>;
+    const cpu = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.cpu))])) as Record<Variant, number>;
+    const seg = "@seg/segmetrics";
+    console.log(
+      `| ${shape} | ${concurrency} | ${names.map((n) => `${wall[n].toFixed(1)} (${cpu[n].toFixed(1)})`).join(" | ")} | **${ratio(wall[seg], wall["bare openapi-fetch"])}** | ${ratio(wall[seg], wall["raw fetch"])} | **${ratio(cpu[seg], cpu["bare openapi-fetch"])}** | ${ratio(cpu[seg], cpu["raw fetch"])} | **${ratio(cpu["@seg/segmetrics (API, no provider)"], cpu[seg])}** | **${ratio(cpu["@seg/segmetrics (tracing on)"], cpu[seg])}** |`,
+    );
   }
 }
 server.send("close");
-
-const baseline = median(sequential["bare openapi-fetch"] ?? []);
-const baselineRps = median(concurrent["bare openapi-fetch"] ?? []);
-const raw = median(sequential["raw fetch"] ?? []);
-console.log(`POST /contact against a local keep-alive server: ${REQUESTS} requests × ${RUNS} runs, medians`);
-console.log(`variant               µs/request (sequential)   × bare openapi-fetch   × raw fetch   req/s (${CONCURRENCY} in flight)   × bare`);
-for (const name of names) {
-  const us = median(sequential[name] ?? []);
-  const rps = median(concurrent[name] ?? []);
-  console.log(
-    `${name.padEnd(22)}${us.toFixed(1).padStart(12)}${(us / baseline).toFixed(3).padStart(26)}${(us / raw).toFixed(3).padStart(14)}${rps.toFixed(0).padStart(20)}${(rps / baselineRps).toFixed(3).padStart(17)}`,
-  );
-}

@@ -32,6 +32,7 @@ beforeEach(async () => {
   vi.spyOn(console, "log").mockImplementation(() => undefined);
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   repo = await TempRepo.create("seg-check-changesets-");
+  await repo.write("package.json", { name: "seg", private: true });
   await repo.write("pnpm-workspace.yaml", "packages:\n  - packages/*\n  - tooling/*\ncatalog:\n  openapi-fetch: 0.17.0\n  vitest: 4.1.12\n");
   await repo.write(".changeset/config.json", { ignore: ["@seg/demo"] });
   await repo.write(".changeset/README.md", "# Changesets\n");
@@ -95,7 +96,7 @@ describe("check-changesets after a release", () => {
     const text = output();
     expect(text).toMatch(new RegExp(`changed without a changeset:\\n  ${name} \\(`));
     expect(text).toMatch(file);
-    expect(text).toMatch(/fix: run `pnpm changeset`/);
+    expect(text).toMatch(/fix: run `pnpm changeset:suggest`/);
     // Only the package that changed is named.
     for (const other of ["@seg/core", "@seg/segmetrics", "@seg/segmint"].filter((n) => n !== name)) {
       expect(text).not.toMatch(new RegExp(`^  ${other} \\(`, "m"));
@@ -108,7 +109,7 @@ describe("check-changesets after a release", () => {
     expect(await checkChangesets(repo.root)).toBe(false);
     await repo.write(".changeset/fix.md", changeset({ "@seg/segmetrics": "patch" }));
     expect(await checkChangesets(repo.root)).toBe(true);
-    expect(output()).toMatch(/@seg\/segmetrics: 1 file\(s\) changed \(since its 0\.1\.0 release in [0-9a-f]{7}\), released by \.changeset\/fix\.md/);
+    expect(output()).toMatch(/@seg\/segmetrics: 1 file\(s\) changed \(since its 0\.1\.0 release in [0-9a-f]{7}, needs patch\), released by \.changeset\/fix\.md/);
   });
 
   it("measures from the latest release: a change released by `changeset version` needs no new changeset", async () => {

@@ -1,3 +1,4 @@
+import { SegConfigError } from "../errors.ts";
 import type { AuthStrategy } from "./strategy.ts";
 
 /**
@@ -6,10 +7,13 @@ import type { AuthStrategy } from "./strategy.ts";
  * a password outside Latin-1 works where a bare `btoa()` would throw.
  */
 export function basicAuth(username: string, password: string): AuthStrategy {
+  // RFC 7617: the user-id cannot hold a colon; the server would split the pair elsewhere.
+  if (username.includes(":")) throw new SegConfigError("username", "must not contain ':' (HTTP Basic credentials split at the first one)");
   const encoded = base64Utf8(`${username}:${password}`);
   const header = `Basic ${encoded}`;
   return {
     headers: () => ({ Authorization: header }),
+    headerNames: ["authorization"],
     // The encoded pair too: it is what travels, and a proxy may echo it back.
     secrets: () => [username, password, encoded],
   };

@@ -1,3 +1,4 @@
+import { SegError } from "../errors.ts";
 import type { AuthStrategy } from "./strategy.ts";
 
 /** What a token exchange returns. `expiresInMs` absent means "use the configured TTL". */
@@ -21,9 +22,13 @@ export interface TokenExchangeOptions {
   now?: () => number;
 }
 
+/** How many issued tokens are remembered for redaction (a server may quote a revoked one). */
+const REMEMBERED = 8;
+
 /**
  * A bearer token obtained by an exchange, cached until it expires, renewed once on 401. Concurrent
- * callers share one in-flight exchange, so ten parallel 401s cost one exchange, not ten.
+ * callers share one in-flight exchange, so ten parallel 401s cost one exchange, not ten. A caller
+ * that stops waiting (its deadline, its abort) leaves the exchange to the others.
  */
 export function tokenExchangeAuth(options: TokenExchangeOptions): AuthStrategy {
   const header = options.header ?? "Authorization";
@@ -39,9 +44,13 @@ export function tokenExchangeAuth(options: TokenExchangeOptions): AuthStrategy {
     inFlight ??= options
       .exchange()
       .then(({ token, expiresInMs }) => {
-        current = { token, expiresAt: now() + Math.max(0, (expiresInMs ?? ttl) - margin) };
         issued.push(token);
-        if (issued.length > 4) issued.shift();
+        if (issued.length > REMEMBERED) issued.shift();
+        // Never quoted: it is a secret, whatever else is wrong with it.
+        if (typeof token !== "string" || token === "" || /[\r\n\0]|[^\0-\xff]/.test(token)) {
+          throw new SegError("the token exchange issued a token that cannot be sent in a header (empty, or with a line break, a NUL or a character outside Latin-1)");
+        }
+        current = { token, expiresAt: now() + Math.max(0, (expiresInMs ?? ttl) - margin) };
         return token;
       })
       .finally(() => {
@@ -50,18 +59,17 @@ export function tokenExchangeAuth(options: TokenExchangeOptions): AuthStrategy {
     return inFlight;
   };
 
-  const token = async (): Promise<string> =>
-    current && now() < current.expiresAt ? current.token : exchange();
+  const token = async (): Promise<string> => (current && now() < current.expiresAt ? current.token : exchange());
 
   return {
     headers: async () => ({ [header]: `${prefix}${await token()}` }),
+    headerNames: [header.toLowerCase()],
     async renew(rejected) {
       const sent = rejected[header];
       // Only the first caller to see a given token rejected starts an exchange; the others wait for
       // it (or use the token that has replaced it meanwhile).
       if (current && sent === `${prefix}${current.token}`) current = undefined;
       await token();
-      return true;
     },
     secrets: () => [...(options.secrets ?? []), ...issued],
   };

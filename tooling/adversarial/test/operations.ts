@@ -1,0 +1,342 @@
+// Every documented operation of every vendor, read from specs/<vendor>.yaml, and one way to call any
+// of them on the clients of vendors.ts (planted secrets, every host under a test server). Suites
+// walk these lists instead of naming operations, so an operation added to a spec is covered at once.
+import { readdirSync, readFileSync } from "node:fs";
+import { createSegmenterClient } from "@seg/segmenter";
+import { createSegmentHubClient } from "@seg/segmenthub";
+import { createSegmetricsClient } from "@seg/segmetrics";
+import { createSegmintClient } from "@seg/segmint";
+import type { Reply, RecordedRequest } from "@seg/test-server";
+import { parse } from "yaml";
+import { segmenter, segmenthub, segmetrics, segmint, SLOTS, type Transport } from "./vendors.ts";
+
+type Node = Record<string, unknown>;
+
+export interface SpecParameter {
+  name: string;
+  in: string;
+  required: boolean;
+  /** `x-seg-bind`: the client fills it in from its configuration. */
+  bound: boolean;
+  /** An array written as one comma-separated value (`style: form, explode: false`). */
+  commaArray: boolean;
+  /** The schema's types (`["string", "integer"]` for a oneOf of both). */
+  types: string[];
+}
+
+export interface SpecOperation {
+  vendor: string;
+  method: string;
+  path: string;
+  operationId: string;
+  /** `x-seg-host` of the operation's server. */
+  host: string;
+  parameters: SpecParameter[];
+  /** The request body is JSON. */
+  jsonBody: boolean;
+  /** The first JSON request example, without the properties the client binds; `{}` without one. */
+  body: Record<string, unknown> | undefined;
+  /** The success body is JSON (else it is read as text). */
+  jsonSuccess: boolean;
+  /** `x-seg-idempotent`: retried automatically. */
+  idempotent: boolean;
+  /** Requests credentials: not `security: []`. */
+  authenticated: boolean;
+  /**
+   * The client calls it itself to obtain the credentials every other operation uses (its security
+   * names a scheme the root's does not: Segmint's token exchange). Callers never call it.
+   */
+  exchange: boolean;
+  /** Not in the spec: called through the client's `undocumented(method, path, init)`. */
+  undocumented?: true;
+}
+
+export interface Spec {
+  vendor: string;
+  /** Every server of the spec by `x-seg-host`, as its URL template. */
+  servers: Record<string, string>;
+  /** The hosts the operations use (what a base-URL override must cover). */
+  hosts: string[];
+  /** Header names credentials travel in (`Authorization`, `x-api-key`). */
+  credentialHeaders: string[];
+  operations: SpecOperation[];
+}
+
+const SPEC_DIR = new URL("../../../specs/", import.meta.url);
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+function readSpec(file: string): Spec {
+  const vendor = file.replace(/\.yaml$/, "");
+  const spec = parse(readFileSync(new URL(file, SPEC_DIR), "utf8")) as Node;
+  const resolve = (node: unknown): Node => {
+    const ref = (node as Node | undefined)?.$ref;
+    if (typeof ref !== "string") return (node ?? {}) as Node;
+    return resolve(ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Node)[key], spec));
+  };
+  const hostOf = (servers: unknown): string | undefined => ((servers as Node[] | undefined)?.[0]?.["x-seg-host"] as string | undefined);
+  const servers = Object.fromEntries((spec.servers as Node[]).map((server) => [server["x-seg-host"] as string, server.url as string]));
+  const rootSecurity = (spec.security as Node[] | undefined) ?? [];
+  const rootSchemes = new Set(rootSecurity.flatMap((requirement) => Object.keys(requirement)));
+  const schemes = ((spec.components as Node | undefined)?.securitySchemes ?? {}) as Record<string, Node>;
+
+  const typesOf = (schema: unknown): string[] => {
+    const node = resolve(schema);
+    const alternatives = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
+    if (alternatives) return alternatives.flatMap(typesOf);
+    return ([] as unknown[]).concat(node.type ?? []).map(String);
+  };
+  /** Property names the client binds (`x-seg-bind`) anywhere in a body schema. */
+  const boundProperties = (schema: unknown, seen = new Set<unknown>()): string[] => {
+    const node = resolve(schema);
+    if (seen.has(node)) return [];
+    seen.add(node);
+    const properties = (node.properties ?? {}) as Record<string, Node>;
+    const own = Object.entries(properties).filter(([, property]) => property["x-seg-bind"] !== undefined).map(([name]) => name);
+    const nested = [...((node.oneOf ?? []) as unknown[]), ...((node.anyOf ?? []) as unknown[]), ...((node.allOf ?? []) as unknown[])];
+    return [...own, ...nested.flatMap((inner) => boundProperties(inner, seen))];
+  };
+
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(spec.paths as Record<string, Node>)) {
+    for (const method of METHODS) {
+      const op = item[method] as Node | undefined;
+      if (!op) continue;
+      const parameters = [...((item.parameters ?? []) as unknown[]), ...((op.parameters ?? []) as unknown[])].map(resolve).map(
+        (parameter): SpecParameter => ({
+          name: parameter.name as string,
+          in: parameter.in as string,
+          required: parameter.required === true,
+          bound: parameter["x-seg-bind"] !== undefined,
+          commaArray: typesOf(parameter.schema).includes("array") && parameter.explode === false,
+          types: typesOf(parameter.schema),
+        }),
+      );
+      const content = (resolve(op.requestBody).content ?? {}) as Record<string, Node>;
+      const json = content["application/json"];
+      const example = Object.values((json?.examples ?? {}) as Record<string, unknown>)[0];
+      const bound = json ? boundProperties(json.schema) : [];
+      const body = json
+        ? Object.fromEntries(Object.entries((resolve(example).value ?? {}) as Node).filter(([name]) => !bound.includes(name)))
+        : undefined;
+      const success = Object.entries(op.responses as Record<string, unknown>).find(([status]) => status.startsWith("2"));
+      const successContent = Object.keys(resolve(success?.[1]).content ?? {});
+      const security = (op.security as Node[] | undefined) ?? rootSecurity;
+      operations.push({
+        vendor,
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId as string,
+        host: hostOf(op.servers) ?? hostOf(spec.servers) ?? "",
+        parameters,
+        jsonBody: json !== undefined,
+        body,
+        jsonSuccess: successContent.includes("application/json"),
+        idempotent: op["x-seg-idempotent"] === true,
+        authenticated: security.some((requirement) => Object.keys(requirement).length > 0),
+        exchange: op.security !== undefined && security.some((requirement) => Object.keys(requirement).some((name) => !rootSchemes.has(name))),
+      });
+    }
+  }
+  const credentialHeaders = [...rootSchemes].flatMap((name) => {
+    const scheme = schemes[name] ?? {};
+    if (scheme.type === "apiKey" && scheme.in === "header") return [scheme.name as string];
+    return scheme.type === "http" ? ["Authorization"] : [];
+  });
+  return { vendor, servers, hosts: [...new Set(operations.map((op) => op.host))], credentialHeaders, operations };
+}
+
+/** Every spec in specs/, by file name. */
+export const SPECS: readonly Spec[] = readdirSync(SPEC_DIR)
+  .filter((file) => file.endsWith(".yaml"))
+  .sort()
+  .map(readSpec);
+
+export const OPERATIONS: readonly SpecOperation[] = SPECS.flatMap((spec) => spec.operations);
+
+/** The operations a caller calls (every one but a credential exchange). */
+export const CALLABLE: readonly SpecOperation[] = OPERATIONS.filter((op) => !op.exchange);
+
+export const specOf = (vendor: string): Spec => {
+  const found = SPECS.find((spec) => spec.vendor === vendor);
+  if (!found) throw new Error(`no spec for ${vendor}`);
+  return found;
+};
+
+/**
+ * A call of the escape hatch, `undocumented(method, path, init)`, as an operation: every vendor has
+ * one, so the path, query, header and body checks are exercised for every vendor, whatever its spec.
+ */
+export function undocumentedOp(vendor: string, method = "POST", path = "/undocumented/{thing_id}"): SpecOperation {
+  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+  return {
+    vendor,
+    method,
+    path,
+    operationId: `${method} ${path}`,
+    host: "",
+    parameters: names.map((name) => ({ name, in: "path", required: true, bound: false, commaArray: false, types: ["string"] })),
+    jsonBody: true,
+    body: method === "GET" ? undefined : { note: "undocumented" },
+    jsonSuccess: true,
+    idempotent: ["GET", "PUT", "DELETE"].includes(method),
+    authenticated: true,
+    exchange: false,
+    undocumented: true,
+  };
+}
+
+/** Arrays in a query are comma-joined by this vendor's client (its spec's style), else repeated keys. */
+export const commaArrays = (vendor: string): boolean => specOf(vendor).operations.some((op) => op.parameters.some((p) => p.commaArray));
+
+/** `"segmetrics GET /contact/{contact_id_or_email} (getContact)"` */
+export const label = (op: SpecOperation): string => `${op.vendor} ${op.method} ${op.path} (${op.operationId})`;
+
+export type Result = { data?: unknown; error?: unknown; response: Response };
+
+export interface Init {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: unknown };
+  body?: unknown;
+  headers?: unknown;
+  retry?: unknown;
+  timeoutMs?: unknown;
+  deadlineMs?: unknown;
+}
+
+/** A vendor client seen through one untyped door: its METHOD(path, init) and `undocumented`. */
+export interface AnyClient {
+  call(method: string, path: string, init?: Init): Promise<Result>;
+  undocumented(method: string, path: string, init?: Init): Promise<Result>;
+}
+
+type Untyped = Record<string, (path: string, init?: Init) => Promise<Result>> & {
+  undocumented: (method: string, path: string, init?: Init) => Promise<Result>;
+};
+
+/** Wraps a typed client; the tests feed it what the types would refuse, on purpose. */
+export function untyped(client: unknown): AnyClient {
+  const methods = client as Untyped;
+  return {
+    call: (method, path, init) => {
+      const run = methods[method];
+      if (!run) throw new Error(`no method ${method}`);
+      return run(path, init);
+    },
+    undocumented: (method, path, init) => methods.undocumented(method, path, init),
+  };
+}
+
+const FACTORIES: Record<string, (origin: string, transport?: Transport) => unknown> = { segmetrics, segmenter, segmenthub, segmint };
+
+/** Every vendor that has a client factory here (vendors.test.ts checks each spec has one). */
+export const CLIENT_VENDORS: readonly string[] = Object.keys(FACTORIES);
+
+/** The vendors.ts client of `vendor` (planted secrets), with every host under `origin`. */
+export function clientOf(vendor: string, origin: string, transport: Transport = {}): AnyClient {
+  const factory = FACTORIES[vendor];
+  if (!factory) throw new Error(`no client factory for ${vendor} in operations.ts`);
+  return untyped(factory(origin, transport));
+}
+
+/** Every secret the vendor's vendors.ts client holds. */
+export const secretsOf = (vendor: string): string[] => [...new Set(SLOTS.filter((slot) => slot.vendor === vendor).flatMap((slot) => slot.secrets))];
+
+/** A success answer to any request of the vendor. */
+export function okOf(vendor: string): (request: RecordedRequest) => Reply {
+  const slot = SLOTS.find((candidate) => candidate.vendor === vendor);
+  if (!slot) throw new Error(`no slot for ${vendor} in vendors.ts`);
+  return slot.ok;
+}
+
+/** A valid value for a parameter the test does not vary. */
+const plain = (parameter: SpecParameter): unknown => (parameter.types.includes("array") ? ["v1"] : parameter.types.includes("string") ? "v1" : 1);
+
+/** A valid call of `op`: every path parameter and every required, unbound query parameter filled in, its example body. */
+export function validInit(op: SpecOperation): Init {
+  const path = Object.fromEntries(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, "p1"]));
+  const query = Object.fromEntries(op.parameters.filter((p) => p.in === "query" && p.required && !p.bound).map((p) => [p.name, plain(p)]));
+  return {
+    params: { ...(Object.keys(path).length ? { path } : {}), ...(Object.keys(query).length ? { query } : {}) },
+    ...(op.body === undefined ? {} : { body: structuredClone(op.body) }),
+    retry: false,
+  };
+}
+
+/** Calls `op` on `client` with `validInit(op)`, parts replaced by `change`. */
+export function callOp(client: AnyClient, op: SpecOperation, change: (init: Init) => Init = (init) => init): Promise<Result> {
+  const init = change(validInit(op));
+  return op.undocumented ? client.undocumented(op.method, op.path, init) : client.call(op.method, op.path, init);
+}
+
+/** The requests a test server saw, without a credential exchange's (Segmint's token requests). */
+export function apiRequests(requests: readonly RecordedRequest[], vendor: string): RecordedRequest[] {
+  const exchanges = specOf(vendor).operations.filter((op) => op.exchange).map((op) => op.path);
+  return requests.filter((request) => !exchanges.some((path) => request.path.endsWith(path)));
+}
+
+/** How each vendor's client is created from raw options, and the credential options it takes. */
+export interface Constructor {
+  create: (options: Record<string, unknown>) => AnyClient;
+  /** Every credential option, with a valid (planted) value. */
+  credentials: Record<string, string>;
+}
+
+export const CONSTRUCTORS: Record<string, Constructor> = {
+  segmetrics: {
+    create: (options) => untyped(createSegmetricsClient(options)),
+    credentials: { accountId: "cfg-acct-1", integrationId: "cfg-int-1", apiKey: "cfg-smk-DO_NOT_LEAK" },
+  },
+  segmenter: { create: (options) => untyped(createSegmenterClient(options)), credentials: { apiKey: "cfg-sgk-DO_NOT_LEAK" } },
+  segmenthub: {
+    create: (options) => untyped(createSegmentHubClient(options)),
+    credentials: { account: "cfg-acc-1", token: "cfg-shtok-DO_NOT_LEAK" },
+  },
+  segmint: {
+    create: (options) => untyped(createSegmintClient(options)),
+    credentials: { username: "cfg-user-DO_NOT_LEAK", password: "cfg-pass-DO_NOT_LEAK" },
+  },
+};
+
+export function constructorOf(vendor: string): Constructor {
+  const found = CONSTRUCTORS[vendor];
+  if (!found) throw new Error(`no constructor for ${vendor} in operations.ts`);
+  return found;
+}
+
+/** The path part of a server URL template (`/api/v1/{account_id}/{integration_id}`), `""` for a bare `{baseUrl}`. */
+const templatePath = (template: string): string => /^https?:\/\/[^/]+(\/.*)?$/.exec(template)?.[1] ?? "";
+
+/**
+ * Where each host's base URL is configured: `baseUrls.<host>` for a vendor whose operations use several
+ * hosts, else `baseUrl`; the environment variable core and the vendor packages read for it; and a
+ * value under `origin` (`<origin>/<host><the spec's path>` for several hosts).
+ */
+export interface BaseUrlSlot {
+  host: string;
+  field: string;
+  env: string;
+  value: (origin: string) => string;
+}
+
+export function baseUrlSlots(spec: Spec): BaseUrlSlot[] {
+  const several = spec.hosts.length > 1;
+  return spec.hosts.map((host) => ({
+    host,
+    field: several ? `baseUrls.${host}` : "baseUrl",
+    env: (several ? `${spec.vendor}_${host}_BASE_URL` : `${spec.vendor}_BASE_URL`).toUpperCase(),
+    value: (origin) => `${origin}${several ? `/${host}` : ""}${templatePath(spec.servers[host] ?? "")}`,
+  }));
+}
+
+/** The base-URL options putting every host of `spec` under `origin`, with `replace` for some fields. */
+export function baseUrlOptions(spec: Spec, origin: string, replace: Record<string, unknown> = {}): Record<string, unknown> {
+  const slots = baseUrlSlots(spec);
+  const at = (slot: BaseUrlSlot): unknown => (slot.field in replace ? replace[slot.field] : slot.value(origin));
+  if (slots.length === 1 && slots[0]?.field === "baseUrl") return { baseUrl: at(slots[0]) };
+  return { baseUrls: Object.fromEntries(slots.map((slot) => [slot.host, at(slot)])) };
+}
+
+/** A client of `vendor` created from raw options: its credentials, every host under `origin`, then `options`. */
+export function construct(vendor: string, origin: string, options: Record<string, unknown> = {}): AnyClient {
+  const { create, credentials } = constructorOf(vendor);
+  return create({ ...credentials, ...baseUrlOptions(specOf(vendor), origin), retry: false, ...options });
+}
