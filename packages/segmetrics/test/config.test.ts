@@ -47,3 +47,18 @@ describe("configuration", () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe("in a browser", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
+    vi.stubGlobal("document", {});
+    const options = { accountId: "a", integrationId: "i", apiKey: "k" };
+    const refused = (): unknown => createSegmetricsClient(options);
+    expect(refused).toThrow(SegConfigError);
+    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmetrics client is configured with a secret/);
+    expect(() => createSegmetricsClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+});
