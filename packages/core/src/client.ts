@@ -20,7 +20,7 @@ import { isBrowser } from "./platform.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { requestParts, type OutgoingRequest } from "./request-parts.ts";
-import { send, TIMEOUT_DEFAULTS, type Flight, type ParseAs, type TimeoutOptions } from "./transport.ts";
+import { API_ERROR, send, TIMEOUT_DEFAULTS, type Flight, type ParseAs, type TimeoutOptions } from "./transport.ts";
 import { querySerializer, serializePath } from "./url-values.ts";
 
 const noop = (): void => undefined;
@@ -230,6 +230,8 @@ export function createVendorClient<Paths extends {}>(
           pending.then(resolve, reject);
         });
         if (direct && result.response.ok && result.data !== undefined) result.data = flight.data;
+        // Not enumerable: inspect and JSON show the result as openapi-fetch users know it.
+        if (flight.error) Object.defineProperty(result, API_ERROR, { value: flight.error });
         return result;
       } catch (error) {
         throw error === TIMED_OUT && flight.timeout ? flight.timeout() : error;

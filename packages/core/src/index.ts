@@ -43,5 +43,5 @@ export { optionalCredential, requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";
 export type { Redactor } from "./redact.ts";
 export { userAgent } from "./user-agent.ts";
-export { isSkip } from "./adapter.ts";
-export type { Person, PersonRef, Purchase, PurchaseItem, Skip, UnifiedOperation, VendorAdapter } from "./adapter.ts";
+export { checkPersonKey, isSkip, personKeyValue } from "./adapter.ts";
+export type { Person, PersonKey, PersonRef, Purchase, PurchaseItem, Skip, UnifiedOperation, VendorAdapter } from "./adapter.ts";

@@ -46,6 +46,8 @@ export interface Flight {
   end?: () => void;
   /** What the caller gets for `fail(TIMED_OUT)`. */
   timeout?: () => SegTimeoutError;
+  /** Set with an error response: builds its typed error for `unwrap()`. */
+  error?: ErrorFactory;
 }
 
 export interface TransportCall {
@@ -72,16 +74,27 @@ export interface TransportCall {
 }
 
 /**
- * Builds, on demand, the typed error of an error response this transport returned, for `unwrap()`.
- * Kept on the response under a global symbol (like the error brand) so an `unwrap` from another
- * copy of @seg/core finds it too; built only if asked, from the body openapi-fetch parsed.
+ * The typed error of an error response this transport returned, built only if `unwrap()` asks,
+ * from the body openapi-fetch parsed. The client keeps it on the result under a global symbol, so
+ * an `unwrap` from another copy of @seg/core finds it too. It is made by `errorFactory`, outside
+ * `send`: a closure made inside would keep the whole call alive as long as the result (and on a
+ * platform Response, or in a WeakMap, it costs more than the rest of the error path).
  */
-const API_ERROR: unique symbol = Symbol.for("@seg/core/api-error-of-body") as never;
+export const API_ERROR: unique symbol = Symbol.for("@seg/core/api-error-factory") as never;
+export type ErrorFactory = (body: unknown) => SegApiError;
 
-export const apiErrorOf = (response: Response, body: unknown): SegApiError | undefined => {
-  const make = (response as { [API_ERROR]?: unknown })[API_ERROR];
-  return typeof make === "function" ? (make as (body: unknown) => SegApiError)(body) : undefined;
+export const apiErrorOf = (result: object, body: unknown): SegApiError | undefined => {
+  const make = (result as { [API_ERROR]?: unknown })[API_ERROR];
+  return typeof make === "function" ? (make as ErrorFactory)(body) : undefined;
 };
+
+function errorFactory(call: TransportCall, request: OutgoingRequest, response: Response, attempts: number): ErrorFactory {
+  return (body) => {
+    const redactor = createRedactor(() => [...call.secrets(), ...secretsSent(request)]);
+    const context = { vendor: call.vendor, operation: call.operation, method: request.method, url: redactor.url(request.url), attempts };
+    return apiError(response, body, context, redactor);
+  };
+}
 
 /** Obtaining credentials failed: rethrown as it is, never retried as a connection error. */
 class AuthFailure extends Error {
@@ -168,9 +181,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       current.handOver(call.flight.fail);
       call.flight.end = current.end;
       call.flight.timeout = timeout;
-      // A plain symbol-keyed property: defineProperty on a platform Response costs more than the
-      // rest of this path, and neither JSON nor the Response's own inspect shows a symbol key.
-      (response as { [API_ERROR]?: unknown })[API_ERROR] = (body: unknown) => apiError(response, body, context(attempt), redactor);
+      call.flight.error = errorFactory(call, request, response, attempt);
       return response;
     }
     const failure = response ? apiError(response, await current.race(readError(response)).catch(() => undefined), context(attempt), redactor) : (outcome as SegError);

@@ -17,7 +17,7 @@ export function unwrap<Result extends { data?: unknown; error?: unknown; respons
 ): SuccessData<Result> {
   if (result.error === undefined && result.response.ok) return result.data as SuccessData<Result>;
   throw (
-    apiErrorOf(result.response, result.error) ??
+    apiErrorOf(result, result.error) ??
     new SegApiError({
       vendor: "unknown",
       operation: "unknown",

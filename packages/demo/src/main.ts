@@ -86,8 +86,9 @@ try {
 
   section("The facade (@seg/sdk): one call, every vendor, one outcome each");
   const seg = createSeg({
-    segmetrics: segmetricsAdapter(segmetrics),
-    segmenthub: segmenthubAdapter(segmenthub, { platform: "www.example.com", visitorIdOf: () => visitorId }),
+    // Each vendor keys a person by one id: SegMetrics contacts by contact_id, SegmentHub profiles by email.
+    segmetrics: segmetricsAdapter(segmetrics, { personKey: "externalId" }),
+    segmenthub: segmenthubAdapter(segmenthub, { personKey: "email", platform: "www.example.com", visitorIdOf: () => visitorId }),
     segmenter: segmenterAdapter(segmenter),
     segmint: segmintAdapter(segmint),
   });

@@ -1,5 +1,15 @@
-import { SegConfigError, type Person, type PersonRef, type Purchase, type Skip, type VendorAdapter } from "@seg/core";
+import {
+  personKeyValue,
+  SegConfigError,
+  type Person,
+  type PersonKey,
+  type PersonRef,
+  type Purchase,
+  type Skip,
+  type VendorAdapter,
+} from "@seg/core";
 import { SegAggregateError } from "./aggregate-error.ts";
+import { IdentityLedger } from "./identities.ts";
 import { settle, type Outcome } from "./outcome.ts";
 
 export interface SegOptions {
@@ -13,6 +23,21 @@ export type AdapterMap = Record<string, VendorAdapter>;
 /** One outcome per configured vendor, under the name the vendor was configured with. */
 export type Outcomes<Adapters> = { readonly [Name in keyof Adapters]: Outcome };
 
+/** The ids the configured vendors key people by (each adapter's `personKey`). */
+export type PersonKeysOf<Adapters extends AdapterMap> = NonNullable<Adapters[keyof Adapters]["personKey"]>;
+
+/** A person carrying each id in `Key`. */
+export type PersonKeyedBy<Key extends PersonKey> = { [K in Key]: string };
+
+/** Who a unified call is about: with every id some configured vendor keys people by. */
+export type PersonRefFor<Adapters extends AdapterMap> = PersonRef & PersonKeyedBy<PersonKeysOf<Adapters>>;
+
+/** A person to upsert, with every id some configured vendor keys people by. */
+export type PersonFor<Adapters extends AdapterMap> = Person & PersonKeyedBy<PersonKeysOf<Adapters>>;
+
+/** A purchase whose person carries every id some configured vendor keys people by. */
+export type PurchaseFor<Adapters extends AdapterMap> = Omit<Purchase, "person"> & { person: PersonRefFor<Adapters> };
+
 /** The raw client behind each configured adapter. */
 export type VendorClients<Adapters extends AdapterMap> = { readonly [Name in keyof Adapters]: Adapters[Name]["client"] };
 
@@ -22,15 +47,21 @@ export interface Seg<Adapters extends AdapterMap> {
   /** A configured vendor's client by name at runtime; an unknown name is a `SegConfigError`. */
   vendor<Name extends keyof Adapters & string>(name: Name): Adapters[Name]["client"];
   /** Creates or updates the person at every vendor that keeps people. */
-  upsertPerson(person: Person): Promise<Outcomes<Adapters>>;
+  upsertPerson(person: PersonFor<Adapters>): Promise<Outcomes<Adapters>>;
   /** Adds tags (SegMetrics tags, SegmentHub segments) to the person. */
-  addTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Adapters>>;
+  addTags(person: PersonRefFor<Adapters>, tags: readonly string[]): Promise<Outcomes<Adapters>>;
   /** Removes tags (SegMetrics tags, SegmentHub segments) from the person. */
-  removeTags(person: PersonRef, tags: readonly string[]): Promise<Outcomes<Adapters>>;
+  removeTags(person: PersonRefFor<Adapters>, tags: readonly string[]): Promise<Outcomes<Adapters>>;
   /** Records an order (never retried automatically where the vendor call is not idempotent). */
-  recordPurchase(purchase: Purchase): Promise<Outcomes<Adapters>>;
+  recordPurchase(purchase: PurchaseFor<Adapters>): Promise<Outcomes<Adapters>>;
   /** What each vendor knows about the person. */
-  getProfile(person: PersonRef): Promise<Outcomes<Adapters>>;
+  getProfile(person: PersonRefFor<Adapters>): Promise<Outcomes<Adapters>>;
+  /**
+   * Forgets which email and externalId earlier calls sent together, so the next call may pair
+   * them differently (a person whose email really changed). Vendors keyed by the changed id then
+   * get a new record: the facade does not move data between records.
+   */
+  forgetPerson(person: PersonRef): void;
 }
 
 /**
@@ -50,6 +81,20 @@ export function createSeg<Adapters extends AdapterMap>(configured: Adapters, opt
   }
   if (adapters.length === 0) throw new SegConfigError("vendors", "configure at least one vendor adapter");
   const vendors = Object.fromEntries(adapters.map(([name, adapter]) => [name, adapter.client])) as VendorClients<Adapters>;
+  const keyed = vendorsByKey(adapters);
+  const ledger = new IdentityLedger();
+
+  // One person, one record per vendor: the id each vendor keys people by must be there, and must
+  // not contradict what earlier calls sent with the person's other id. Checked for every vendor
+  // before any is called, then remembered.
+  const checkIdentity = (person: PersonRef): void => {
+    checkPerson(person);
+    for (const [key, names] of keyed) {
+      personKeyValue(person, key, names.join(", "));
+      ledger.check(person, key, names);
+    }
+    ledger.record(person);
+  };
 
   const run = async (operation: string, each: (adapter: VendorAdapter) => Promise<unknown> | Skip): Promise<Outcomes<Adapters>> => {
     const settled = await Promise.all(adapters.map(async ([name, adapter]) => [name, await settle(adapter.vendor, () => each(adapter))] as const));
@@ -68,28 +113,41 @@ export function createSeg<Adapters extends AdapterMap>(configured: Adapters, opt
     },
     // Input is checked before any vendor is called, so bad input never reaches the network.
     upsertPerson: async (person) => {
-      checkPerson(person);
+      checkIdentity(person);
       return run("upsertPerson", (a) => a.upsertPerson(person));
     },
     addTags: async (person, tags) => {
-      checkPerson(person);
       checkTags(tags);
+      checkIdentity(person);
       return run("addTags", (a) => a.addTags(person, tags));
     },
     removeTags: async (person, tags) => {
-      checkPerson(person);
       checkTags(tags);
+      checkIdentity(person);
       return run("removeTags", (a) => a.removeTags(person, tags));
     },
     recordPurchase: async (purchase) => {
       checkPurchase(purchase);
+      checkIdentity(purchase.person);
       return run("recordPurchase", (a) => a.recordPurchase(purchase));
     },
     getProfile: async (person) => {
-      checkPerson(person);
+      checkIdentity(person);
       return run("getProfile", (a) => a.getProfile(person));
     },
+    forgetPerson: (person) => {
+      ledger.forget(person);
+    },
   };
+}
+
+/** The configured names of the vendors keyed by each id; vendors that keep no people are left out. */
+function vendorsByKey(adapters: ReadonlyArray<readonly [string, VendorAdapter]>): Map<PersonKey, string[]> {
+  const keyed = new Map<PersonKey, string[]>();
+  for (const [name, { personKey }] of adapters) {
+    if (personKey !== null) keyed.set(personKey, [...(keyed.get(personKey) ?? []), name]);
+  }
+  return keyed;
 }
 
 function checkPerson(person: PersonRef): void {
@@ -102,15 +160,19 @@ function checkTags(tags: readonly string[]): void {
   if (blank !== -1) throw new SegConfigError(`tags[${blank}]`, "is blank");
 }
 
+// Cents must be exact integers: past Number.MAX_SAFE_INTEGER a number no longer holds every cent.
 function checkPurchase(purchase: Purchase): void {
   checkPerson(purchase.person);
   if (!purchase.orderId) throw new SegConfigError("orderId", "is required");
-  if (!Number.isInteger(purchase.totalCents) || purchase.totalCents < 0) {
+  if (!Number.isSafeInteger(purchase.totalCents) || purchase.totalCents < 0) {
     throw new SegConfigError("totalCents", `must be a non-negative integer number of cents, got ${purchase.totalCents}`);
   }
   purchase.items.forEach((item, i) => {
-    if (!Number.isInteger(item.priceCents) || item.priceCents < 0) {
+    if (!Number.isSafeInteger(item.priceCents) || item.priceCents < 0) {
       throw new SegConfigError(`items[${i}].priceCents`, `must be a non-negative integer number of cents, got ${item.priceCents}`);
+    }
+    if (item.quantity !== undefined && (!Number.isSafeInteger(item.quantity) || item.quantity < 1)) {
+      throw new SegConfigError(`items[${i}].quantity`, `must be a positive integer, got ${item.quantity}`);
     }
   });
 }

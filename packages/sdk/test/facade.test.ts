@@ -1,16 +1,18 @@
-import { SegApiError, SegConfigError } from "@seg/core";
-import { createSegmetricsClient } from "@seg/segmetrics";
+import { SegApiError, SegConfigError, type PersonKey, type VendorAdapter } from "@seg/core";
+import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 import { startTestServer, type Handler, type TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSeg, SegAggregateError } from "../src/index.ts";
+import { createSeg, SegAggregateError, type Seg } from "../src/index.ts";
 
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function segmetrics(handler: Handler, apiKey = "k") {
+/** A SegMetrics adapter (keyed by email unless told otherwise) in front of a real local server. */
+async function segmetrics<Key extends PersonKey = "email">(handler: Handler, options: { apiKey?: string; personKey?: Key } = {}) {
+  const { apiKey = "k", personKey = "email" as Key } = options;
   const server = await startTestServer(handler);
   servers.push(server);
   const client = createSegmetricsClient({
@@ -20,14 +22,14 @@ async function segmetrics(handler: Handler, apiKey = "k") {
     retry: false,
     baseUrls: { import: `${server.url}/import`, reporting: `${server.url}/reporting`, track: `${server.url}/track` },
   });
-  return { server, adapter: segmetricsAdapter(client) };
+  return { server, adapter: segmetricsAdapter(client, { personKey }) };
 }
 
 const ok: Handler = () => ({ status: 200, json: { status: "success" } });
 
 describe("unified calls through the SegMetrics adapter", () => {
   it("upsertPerson maps names, external id, phone and attributes onto a contact", async () => {
-    const { server, adapter } = await segmetrics(ok);
+    const { server, adapter } = await segmetrics(ok, { personKey: "externalId" });
     const outcomes = await createSeg({ segmetrics: adapter }).upsertPerson({
       externalId: "crm-249",
       email: "joey@bloggs.com",
@@ -47,7 +49,7 @@ describe("unified calls through the SegMetrics adapter", () => {
     });
   });
 
-  it("recordPurchase sends integer cents and the import date format", async () => {
+  it("recordPurchase sends integer cents, an item's unit price per unit bought, and the import date format", async () => {
     const { server, adapter } = await segmetrics(ok);
     await createSeg({ segmetrics: adapter }).recordPurchase({
       person: { email: "joey@bloggs.com" },
@@ -65,8 +67,10 @@ describe("unified calls through the SegMetrics adapter", () => {
       amount: 4500,
       paid: 4500,
       date_created: "2018-10-03 11:14:32",
+      // The docs: an item's `amount` is "Product Price in Cents"; items have no quantity field.
       items: [
-        { name: "Round Tuit", product_id: "tuit", amount: 4000 },
+        { name: "Round Tuit", product_id: "tuit", amount: 2000 },
+        { name: "Round Tuit", product_id: "tuit", amount: 2000 },
         { name: "Uber Trinket", product_id: "trinket", amount: 500 },
       ],
     });
@@ -76,22 +80,21 @@ describe("unified calls through the SegMetrics adapter", () => {
     ["addTags", "/import/tags/add"],
     ["removeTags", "/import/tags/remove"],
   ] as const)("%s sends tag names for the contact", async (operation, path) => {
-    const { server, adapter } = await segmetrics(ok);
+    const { server, adapter } = await segmetrics(ok, { personKey: "externalId" });
     await createSeg({ segmetrics: adapter })[operation]({ externalId: "249" }, ["New Lead", "VIP"]);
     expect(server.requests[0]?.path).toBe(path);
     expect(server.requests[0]?.json()).toEqual({ contact_id: "249", tags: ["New Lead", "VIP"] });
   });
 
-  it("getProfile reads the contact by external id, else by email", async () => {
-    const { server, adapter } = await segmetrics(() => ({ status: 200, json: { data: { contact_id: "249", email: "joey@bloggs.com" } } }));
-    const seg = createSeg({ segmetrics: adapter });
-    const byId = await seg.getProfile({ externalId: "249", email: "joey@bloggs.com" });
-    await seg.getProfile({ email: "joey@bloggs.com" });
-    expect(byId.segmetrics).toMatchObject({ status: "ok", value: { contact_id: "249" } });
-    expect(server.requests.map((r) => `${r.path}?${r.rawQuery}`)).toEqual([
-      "/reporting/contact/249?extend=tags,orders",
-      "/reporting/contact/joey%40bloggs.com?extend=tags,orders",
-    ]);
+  it.each([
+    ["externalId", "/reporting/contact/249?extend=tags,orders"],
+    ["email", "/reporting/contact/joey%40bloggs.com?extend=tags,orders"],
+  ] as const)("getProfile reads the contact by its key (%s), whatever else the person carries", async (personKey, want) => {
+    const reply: Handler = () => ({ status: 200, json: { data: { contact_id: "249", email: "joey@bloggs.com" } } });
+    const { server, adapter } = await segmetrics(reply, { personKey });
+    const outcomes = await createSeg({ segmetrics: adapter }).getProfile({ externalId: "249", email: "joey@bloggs.com" });
+    expect(outcomes.segmetrics).toMatchObject({ status: "ok", value: { contact_id: "249" } });
+    expect(server.requests.map((r) => `${r.path}?${r.rawQuery}`)).toEqual([want]);
   });
 });
 
@@ -109,7 +112,7 @@ describe("outcomes", () => {
 
   it("strict mode throws an aggregate error that still carries every outcome", async () => {
     const good = await segmetrics(ok);
-    const bad = await segmetrics(() => ({ status: 500, json: { status: "error" } }), "secret-key-XYZ-123");
+    const bad = await segmetrics(() => ({ status: 500, json: { status: "error" } }), { apiKey: "secret-key-XYZ-123" });
     const seg = createSeg({ eu: good.adapter, us: bad.adapter }, { strict: true });
     const error = await seg.addTags({ email: "a@b.c" }, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SegAggregateError);
@@ -143,7 +146,7 @@ describe("outcomes", () => {
       retry: { maxRetries: 3, baseDelayMs: 1 },
       baseUrls: { import: server.url, reporting: server.url, track: server.url },
     });
-    const seg = createSeg({ segmetrics: segmetricsAdapter(client) });
+    const seg = createSeg({ segmetrics: segmetricsAdapter(client, { personKey: "email" }) });
     await seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 100, items: [] });
     expect(server.requests).toHaveLength(1); // POST /invoice: not safe to repeat
     await seg.upsertPerson({ email: "a@b.c" });
@@ -152,15 +155,23 @@ describe("outcomes", () => {
 });
 
 describe("bad input is refused before any vendor is called", () => {
-  it.each([
-    ["a person with neither email nor externalId", (seg: ReturnType<typeof createSeg>) => seg.upsertPerson({} as never), "person"],
-    ["an empty tag list", (seg: ReturnType<typeof createSeg>) => seg.addTags({ email: "a@b.c" }, []), "tags"],
-    ["a blank tag", (seg: ReturnType<typeof createSeg>) => seg.addTags({ email: "a@b.c" }, ["ok", " "]), "tags[1]"],
+  type EmailSeg = Seg<{ segmetrics: VendorAdapter<SegmetricsClient, "email"> }>;
+  it.each<[string, (seg: EmailSeg) => Promise<unknown>, string]>([
+    ["a person with neither email nor externalId", (seg) => seg.upsertPerson({} as never), "person"],
+    ["an empty tag list", (seg) => seg.addTags({ email: "a@b.c" }, []), "tags"],
+    ["a blank tag", (seg) => seg.addTags({ email: "a@b.c" }, ["ok", " "]), "tags[1]"],
+    ["a fractional amount of cents", (seg) => seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 12.5, items: [] }), "totalCents"],
     [
-      "a fractional amount of cents",
-      (seg: ReturnType<typeof createSeg>) => seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 12.5, items: [] }),
+      "more cents than a number holds exactly",
+      (seg) => seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 2 ** 53, items: [] }),
       "totalCents",
     ],
+    ...[0, -1, 1.5].map((quantity): [string, (seg: EmailSeg) => Promise<unknown>, string] => [
+      `an item quantity of ${quantity}`,
+      (seg) =>
+        seg.recordPurchase({ person: { email: "a@b.c" }, orderId: "1", totalCents: 100, items: [{ sku: "s", name: "n", priceCents: 100, quantity }] }),
+      "items[0].quantity",
+    ]),
   ])("%s", async (_name, call, field) => {
     const { server, adapter } = await segmetrics(ok);
     const error = await call(createSeg({ segmetrics: adapter })).catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 // The unified calls across all four vendors, each behind a real local server: field mappings,
 // skipped vendors with their reasons, and failures that stay visible per vendor.
+import type { PersonKey } from "@seg/core";
 import { createSegmenterClient } from "@seg/segmenter";
 import { segmenterAdapter } from "@seg/segmenter/adapter";
 import { createSegmentHubClient } from "@seg/segmenthub";
@@ -25,7 +26,8 @@ async function serve(handler: Handler): Promise<TestServer> {
 
 const VISITOR = "6f1c2f0e-8a51-4d8e-9a39-1b2c3d4e5f60";
 
-async function allFour(segmenthubHandler: Handler) {
+/** The four vendors, each behind its own server; SegMetrics and SegmentHub key people by `personKey`. */
+async function allFour<Key extends PersonKey = "email">(segmenthubHandler: Handler, personKey: Key = "email" as Key) {
   const segmetricsServer = await serve(() => ({ status: 200, json: { status: "success" } }));
   const segmenthubServer = await serve(segmenthubHandler);
   const segmenterServer = await serve(() => ({ status: 500 }));
@@ -33,10 +35,11 @@ async function allFour(segmenthubHandler: Handler) {
   const seg = createSeg({
     segmetrics: segmetricsAdapter(
       createSegmetricsClient({ accountId: "a", integrationId: "i", apiKey: "k", baseUrls: { import: segmetricsServer.url, reporting: segmetricsServer.url, track: segmetricsServer.url } }),
+      { personKey },
     ),
     segmenthub: segmenthubAdapter(
       createSegmentHubClient({ account: "acc-uuid", token: "hub-token", baseUrl: segmenthubServer.url, retry: false }),
-      { platform: "www.example.com", visitorIdOf: () => VISITOR },
+      { personKey, platform: "www.example.com", visitorIdOf: () => VISITOR },
     ),
     segmenter: segmenterAdapter(createSegmenterClient({ apiKey: "k", baseUrl: segmenterServer.url })),
     segmint: segmintAdapter(createSegmintClient({ username: "u", password: "p", baseUrl: segmintServer.url })),
@@ -49,7 +52,7 @@ describe("all four vendors", () => {
     const { seg, segmenthubServer, segmenterServer, segmintServer } = await allFour(() => ({
       status: 200,
       json: { status: 200, profileId: "crm-1", message: "Profile attributes saved successfully.", errors: [] },
-    }));
+    }), "externalId");
     const outcomes = await seg.upsertPerson({ externalId: "crm-1", email: "jo@example.com", firstName: "Jo", attributes: { vip: true, tier: 2, gone: null } });
 
     expect(outcomes.segmetrics.status).toBe("ok");
@@ -104,7 +107,7 @@ describe("all four vendors", () => {
 
   it("recordPurchase is skipped for SegmentHub, with the fix, when the adapter has no platform or visitor id", async () => {
     const server = await serve(() => ({ status: 200, json: {} }));
-    const seg = createSeg({ segmenthub: segmenthubAdapter(createSegmentHubClient({ account: "a", token: "t", baseUrl: server.url })) });
+    const seg = createSeg({ segmenthub: segmenthubAdapter(createSegmentHubClient({ account: "a", token: "t", baseUrl: server.url }), { personKey: "email" }) });
     const outcomes = await seg.recordPurchase({ person: { email: "jo@example.com" }, orderId: "1", totalCents: 1, items: [] });
     expect(outcomes.segmenthub).toMatchObject({ status: "skipped", reason: expect.stringMatching(/platform.*visitorIdOf/) as unknown });
     expect(server.requests).toHaveLength(0);

@@ -14,10 +14,11 @@ const reasons = {
 };
 
 /** The facade adapter for a Segmenter client: `createSeg({ segmenter: segmenterAdapter(client) })`. */
-export function segmenterAdapter(client: SegmenterClient): VendorAdapter<SegmenterClient> {
+export function segmenterAdapter(client: SegmenterClient): VendorAdapter<SegmenterClient, never> {
   return {
     vendor: "segmenter",
     client,
+    personKey: null, // keeps no people
     upsertPerson: () => ({ skipped: reasons.person }),
     addTags: () => ({ skipped: reasons.tags }),
     removeTags: () => ({ skipped: reasons.tags }),

@@ -1,9 +1,24 @@
 // `@seg/segmenthub/adapter`: how SegmentHub takes part in @seg/sdk's unified calls (see the sdk
 // README's mapping table). A separate entry point, so clients used without the facade stay small.
-import { unwrap, type Person, type PersonRef, type Purchase, type VendorAdapter } from "@seg/core";
+import {
+  checkPersonKey,
+  personKeyValue,
+  unwrap,
+  type Person,
+  type PersonKey,
+  type PersonRef,
+  type Purchase,
+  type VendorAdapter,
+} from "@seg/core";
 import type { SegmentHubClient } from "./client.ts";
 
-export interface SegmentHubAdapterOptions {
+export interface SegmentHubAdapterOptions<Key extends PersonKey> {
+  /**
+   * Which id is the person's `profileId`: `"externalId"` (your system's user id) or `"email"`.
+   * SegmentHub takes any of "e-mail, phone, userId etc." and keeps one profile per value, so the
+   * choice is made once, here: a person without that id is refused rather than sent under another.
+   */
+  personKey: Key;
   /**
    * The platform code of your site or app (e.g. `www.example.com`). SegmentHub's purchase event
    * requires it; without it, `recordPurchase` is skipped for SegmentHub.
@@ -16,9 +31,6 @@ export interface SegmentHubAdapterOptions {
   visitorIdOf?: (person: PersonRef) => string | undefined;
 }
 
-/** SegmentHub's profileId is "e-mail, phone, userId etc.": the caller's external id, else the email. */
-const profileIdOf = (person: PersonRef): string => person.externalId ?? person.email ?? "";
-
 /** SegmentHub attribute values are strings or string lists. */
 function attributeUpdates(person: Person): Record<string, string> {
   const { firstName, lastName, email, phone, attributes } = person;
@@ -30,12 +42,18 @@ function attributeUpdates(person: Person): Record<string, string> {
 /**
  * The facade adapter for a SegmentHub client (profiles are the people, segments are the tags):
  *
- *     createSeg({ segmenthub: segmenthubAdapter(client, { platform: "www.example.com", visitorIdOf }) })
+ *     createSeg({ segmenthub: segmenthubAdapter(client, { personKey: "externalId", platform: "www.example.com", visitorIdOf }) })
  */
-export function segmenthubAdapter(client: SegmentHubClient, options: SegmentHubAdapterOptions = {}): VendorAdapter<SegmentHubClient> {
+export function segmenthubAdapter<Key extends PersonKey>(
+  client: SegmentHubClient,
+  options: SegmentHubAdapterOptions<Key>,
+): VendorAdapter<SegmentHubClient, Key> {
+  const personKey = checkPersonKey(options.personKey, "segmenthub");
+  const profileIdOf = (person: PersonRef): string => personKeyValue(person, personKey, "segmenthub");
   return {
     vendor: "segmenthub",
     client,
+    personKey,
     upsertPerson: async (person) =>
       unwrap(await client.POST("/profiles/attributes", { body: { profileId: profileIdOf(person), attributes: attributeUpdates(person) } })),
     addTags: async (person, tags) =>
@@ -55,7 +73,9 @@ export function segmenthubAdapter(client: SegmentHubClient, options: SegmentHubA
           platform: options.platform,
           profileId: profileIdOf(purchase.person),
           orderId: purchase.orderId,
-          // SegmentHub takes a decimal total; the unified purchase is in integer cents.
+          // "Order total of the purchased items", a decimal in the currency's unit (the docs'
+          // example: 199.90); the unified purchase is in integer cents. An integer divided by 100
+          // serializes as its exact decimal (1005 → 10.05).
           orderTotal: purchase.totalCents / 100,
           purchasedItems: purchase.items.flatMap((item) => Array<string>(item.quantity ?? 1).fill(item.sku)),
         })

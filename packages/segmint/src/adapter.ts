@@ -8,10 +8,11 @@ const skipped = {
 };
 
 /** The facade adapter for a Segmint client: `createSeg({ segmint: segmintAdapter(client) })`. */
-export function segmintAdapter(client: SegmintClient): VendorAdapter<SegmintClient> {
+export function segmintAdapter(client: SegmintClient): VendorAdapter<SegmintClient, never> {
   return {
     vendor: "segmint",
     client,
+    personKey: null, // keeps no people
     upsertPerson: () => skipped,
     addTags: () => skipped,
     removeTags: () => skipped,

@@ -3,10 +3,12 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { generate } from "./generate.ts";
 import { generatedDir, repoRoot } from "./paths.ts";
+import { referenceFiles } from "./reference.ts";
 
 /**
- * Regenerates every vendor in memory and compares with the committed files, without touching the
- * working tree. Returns false (after saying what differs and how to fix it) on any difference.
+ * Regenerates every vendor's code and reference (API.md, the README coverage table) in memory and
+ * compares with the committed files, without touching the working tree. Returns false (after
+ * saying what differs and how to fix it) on any difference.
  */
 export async function checkGenerated(root: string = repoRoot): Promise<boolean> {
   const specs = (await readdir(path.join(root, "specs"))).filter((f) => f.endsWith(".yaml"));
@@ -25,13 +27,16 @@ export async function checkGenerated(root: string = repoRoot): Promise<boolean> 
       if (committed !== fresh[name]) stale.push(path.relative(root, file));
     }
   }
+  for (const [file, fresh] of Object.entries(await referenceFiles(root))) {
+    if ((await readFile(path.join(root, file), "utf8").catch(() => undefined)) !== fresh) stale.push(file);
+  }
   if (stale.length === 0) {
-    console.log(`generated code matches ${specs.length} spec(s)`);
+    console.log(`generated code and reference match ${specs.length} spec(s)`);
     return true;
   }
   console.error(
-    `generated code is out of date with specs/:\n${stale.map((f) => `  ${f}`).join("\n")}\n` +
-      "fix: run `pnpm generate` and commit the result (never edit src/generated/ by hand)",
+    `generated code or reference is out of date with specs/:\n${stale.map((f) => `  ${f}`).join("\n")}\n` +
+      "fix: run `pnpm generate` and commit the result (never edit src/generated/, API.md or a README's coverage block by hand)",
   );
   return false;
 }

@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { apiReport } from "./api-report.ts";
 import { checkChangesets } from "./check-changesets.ts";
 import { checkGenerated } from "./check-generated.ts";
+import { buildDocs } from "./docs.ts";
 import { writeGenerated } from "./generate.ts";
+import { writeReference } from "./reference.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
 import { release, ReleaseRefused } from "./release.ts";
 import { suggestChangesets } from "./suggest-changesets.ts";
@@ -11,6 +13,8 @@ import { CommandError } from "./run.ts";
 const usage = `usage: seg-scripts <command>
 
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
+  reference                regenerate every vendor's API.md and its README coverage table from specs/
+  docs                     build the HTML reference into docs/ (Redoc for each spec, TypeDoc for the packages)
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
   changeset-suggest        write .changeset/*.md for each package whose changes need more than its changesets give
@@ -30,6 +34,16 @@ switch (command) {
     const [vendor] = rest;
     if (!vendor) throw new Error(`generate needs a vendor name\n${usage}`);
     await writeGenerated(vendor);
+    break;
+  }
+  case "reference":
+    await writeReference();
+    break;
+  case "docs": {
+    const started = performance.now();
+    const built = await buildDocs();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`docs/index.html: ${built.vendors} vendor specs and ${built.packages} packages' API, in ${seconds} s`);
     break;
   }
   case "check-generated":

@@ -3266,6 +3266,7 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
             "Authorization"
           ],
           "x-seg-idempotent": true,
+          "x-seg-called-by-client": true,
           "security": [
             {
               "basicAuth": []

@@ -32,7 +32,7 @@ import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 const segmetrics = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
   baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}" } });
-const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
+const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics, { personKey: "email" }) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
 console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
 `,
   // Type-checked, never run. The @ts-expect-error fails the check if the types resolve to \`any\`.
