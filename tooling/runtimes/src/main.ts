@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { launchChromium, runChromium } from "./chromium.ts";
 import { PROCESS_TARGETS, runProcess } from "./processes.ts";
+import { OUTPUT, runReferenceSite } from "./reference-site.ts";
 import { scratchProject } from "./scratch.ts";
 import type { SandboxEnv, TargetResult } from "./target.ts";
 import { runWorkerd } from "./workerd.ts";
@@ -36,6 +37,7 @@ const jobs: Array<() => Promise<TargetResult>> = [
   ...PROCESS_TARGETS.map((target) => () => withSandbox((env) => runProcess(target, project, env))),
   () => withSandbox((env) => runWorkerd(project, env)),
   () => withSandbox((env) => runChromium(browser, project, env)),
+  () => runReferenceSite(browser),
 ];
 
 // Two at a time: the machine has two cores, and most of each target's time is spent waiting.
@@ -46,7 +48,10 @@ await Promise.all(
   [0, 1].map(async () => {
     for (let job = jobs[next++]; job; job = jobs[next++]) {
       try {
-        outcomes.push(await job());
+        const began = Date.now();
+        const outcome = await job();
+        console.error(`  (${outcome.runtime} ${outcome.variant}: ${((Date.now() - began) / 1000).toFixed(1)} s)`);
+        outcomes.push(outcome);
       } catch (error) {
         failures.push(String(error instanceof Error ? error.stack : error));
       }
@@ -67,5 +72,5 @@ for (const [runtime, targets] of [...byRuntime].sort(([a], [b]) => a.localeCompa
 }
 for (const failure of failures) console.error(`a target did not run:\n${failure}`);
 rmSync(project, { recursive: true, force: true });
-console.error(`test:runtimes: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.error(`test:runtimes: ${((Date.now() - started) / 1000).toFixed(1)} s; the reference site's screenshots are in ${OUTPUT}`);
 process.exit(failed === 0 ? 0 : 1);
