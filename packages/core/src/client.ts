@@ -147,9 +147,8 @@ export function createVendorClient<Paths extends {}>(
   if (browser && options.auth.secrets().length > 0 && options.dangerouslyAllowBrowser !== true) {
     throw new SegConfigError(
       "dangerouslyAllowBrowser",
-      `this ${options.vendor} client is configured with a secret, and this is a browser: anyone who loads the page can read it ` +
-        "from the bundle or the network panel and use it as you. Call the vendor from your server instead, or use only the " +
-        "operations that need no secret; pass `dangerouslyAllowBrowser: true` only if nobody else can load this page.",
+      `this ${options.vendor} client is configured with a secret, and this is a browser: anyone who loads the page can read ` +
+        "and use it. Call the vendor from your server; pass `dangerouslyAllowBrowser: true` only if nobody else loads this page.",
     );
   }
   const defaultHost = options.defaultHost ?? Object.keys(options.servers)[0] ?? "";

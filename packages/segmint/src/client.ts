@@ -63,8 +63,8 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
   const credentials = basicAuth(username, password);
   // The exchange's own errors are redacted of every token issued so far too: a server may quote one.
   // Until `auth` exists (the exchange's client is created first, and may ask), the credentials.
-  let issuedSoFar: AuthStrategy | undefined;
-  const secrets = (): readonly string[] => issuedSoFar?.secrets() ?? credentials.secrets();
+  const issued: { auth?: AuthStrategy } = {};
+  const secrets = (): readonly string[] => issued.auth?.secrets() ?? credentials.secrets();
   const auth = tokenExchangeAuth({
     exchange: tokenExchange({ ...transport, baseUrls, credentials, secrets, userAgent: agent }),
     defaultTtlMs: ttl,
@@ -72,7 +72,7 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
     // Username, password and their Basic encoding, masked on API calls too.
     secrets: credentials.secrets(),
   });
-  issuedSoFar = auth;
+  issued.auth = auth;
 
   return createVendorClient<SegmintPaths>({
     ...transport,
