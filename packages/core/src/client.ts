@@ -8,7 +8,7 @@ import createClient, {
 } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
-import { leveled, type Logger, type LogLevel } from "./logger.ts";
+import { leveled, type Logger, type LoggerStyle, type LogLevel } from "./logger.ts";
 import { TIMED_OUT } from "./attempt.ts";
 import { serializeBody } from "./body.ts";
 import { checkTransportNumbers } from "./config-checks.ts";
@@ -31,10 +31,18 @@ export interface TransportOptions extends TimeoutOptions {
   retry?: RetryOptions | false;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Receives redacted log lines. Nothing is logged without one. */
+  /** Receives redacted log lines (`console`, pino, winston, … as they are). Nothing is logged without one. */
   logger?: Logger;
-  /** Lowest level passed to `logger`. Default `"info"`. */
+  /** Lowest level passed to `logger`. Default: `SEG_LOG` from the environment, else `"info"`. */
   logLevel?: LogLevel;
+  /** How `logger` takes its arguments; default: `"fields-first"` for pino, else `"message-first"`. */
+  loggerStyle?: LoggerStyle;
+  /**
+   * Send the W3C trace context (`traceparent`, through the registered propagator if any) of each
+   * attempt's span, when an OpenTelemetry tracer provider is registered. Off by default: a vendor
+   * may refuse unknown headers, and a browser would need CORS to allow it.
+   */
+  propagateTraceContext?: boolean;
   /** openapi-fetch middleware, run once per call (before retries). */
   middleware?: Middleware[];
   /** Space out requests (`createRateLimiter`); off by default. Every attempt counts. */
@@ -156,7 +164,8 @@ export function createVendorClient<Paths extends {}>(
   const hostUrls = resolveHosts(options, defaultHost, variables);
   const secrets = (): readonly string[] => options.auth.secrets();
   const reserved = options.auth.headerNames ?? [];
-  const logger = leveled(options.logger, options.logLevel);
+  const logger = leveled(options.logger, options.logLevel, options.loggerStyle);
+  const propagate = options.propagateTraceContext === true;
   const fetchImpl = options.fetch;
   // Without middleware nobody needs a real Request before the transport: hand openapi-fetch the
   // light RequestParts instead (see request-parts.ts). Middleware gets real Requests.
@@ -184,10 +193,10 @@ export function createVendorClient<Paths extends {}>(
       if (timeoutMs !== undefined || deadlineMs !== undefined || typeof retry === "object") checkTransportNumbers({ timeoutMs, deadlineMs, retry });
       if (rest.headers) checkHeaders(rest.headers, "headers");
       if (rest.params?.header) checkHeaders(rest.params.header, "params.header");
-      const params = { ...rest.params };
       // openapi-fetch calls the path serializer only when path params are given: a path with
       // placeholders always goes through it, so a missing value is refused, not sent as `{name}`.
-      if (path.includes("{")) params.path ??= {};
+      // (The caller's own objects are never modified: copies only where something is added.)
+      const params = path.includes("{") && !rest.params?.path ? { ...rest.params, path: {} } : rest.params;
       const fetchInit: AnyInit = { ...rest, params };
       applyBindings(meta, fetchInit, variables);
       // Middleware may read the response: it gets one whose body can be read, parsed by openapi-fetch.
@@ -196,6 +205,8 @@ export function createVendorClient<Paths extends {}>(
       const transport = {
         vendor: options.vendor,
         operation: meta.operationId,
+        route: options.operations[`${method} ${path}`] ? path : undefined,
+        propagate,
         retry: retryPolicy(retry, options.retry, meta.idempotent),
         timeouts: {
           timeoutMs: timeoutMs ?? options.timeoutMs ?? TIMEOUT_DEFAULTS.timeoutMs,

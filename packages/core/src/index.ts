@@ -31,7 +31,7 @@ export { checkBaseUrl } from "./config-checks.ts";
 export type { CallContext, SegApiErrorKind } from "./errors.ts";
 export type { RetryEvent, RetryOptions } from "./retry.ts";
 export type { TimeoutOptions } from "./transport.ts";
-export type { Logger, LogLevel } from "./logger.ts";
+export type { Logger, LoggerStyle, LogLevel } from "./logger.ts";
 export type { AuthStrategy } from "./auth/strategy.ts";
 export { noAuth } from "./auth/strategy.ts";
 export { basicAuth } from "./auth/basic.ts";

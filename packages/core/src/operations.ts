@@ -45,11 +45,11 @@ export function applyBindings(
 ): void {
   const { query, body } = meta.bind ?? {};
   if (query) {
-    const params = (init.params ??= {});
-    const given = params.query ?? {};
+    const given = init.params?.query ?? {};
     // Bound values go first, where the vendor docs put them (`account_id=…&seg_uid=…`).
     const filled = Object.fromEntries(Object.entries(query).map(([name, key]) => [name, bound(values, key, given[name], `params.query.${name}`)]));
-    params.query = { ...filled, ...Object.fromEntries(Object.entries(given).filter(([name, value]) => value !== undefined && !(name in filled))) };
+    // A new params object: the caller's is never modified.
+    init.params = { ...init.params, query: { ...filled, ...Object.fromEntries(Object.entries(given).filter(([name, value]) => value !== undefined && !(name in filled))) } };
   }
   if (body && typeof init.body === "object" && init.body !== null && !Array.isArray(init.body)) {
     const filled: Record<string, unknown> = { ...(init.body as Record<string, unknown>) };

@@ -4,13 +4,14 @@
 import { startAttempt, TIMED_OUT, type Attempt } from "./attempt.ts";
 import type { AuthStrategy } from "./auth/strategy.ts";
 import { SegApiError, SegConfigError, SegConnectionError, SegError, SegResponseError, SegTimeoutError, type CallContext } from "./errors.ts";
-import type { LeveledLogger } from "./logger.ts";
+import type { LeveledLogger, LogFields } from "./logger.ts";
 import { createRedactor, secretsSent, type Redactor } from "./redact.ts";
 import { follow, isRedirect } from "./redirect.ts";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions } from "./retry.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { outgoing, type OutgoingRequest } from "./request-parts.ts";
 import { sleep } from "./signals.ts";
+import { observe, type TracedCall } from "./telemetry.ts";
 
 export interface TimeoutOptions {
   /** Limit for one attempt, from sending to the last byte of the response. Default 30 s; `Infinity` for none. */
@@ -50,9 +51,7 @@ export interface Flight {
   error?: ErrorFactory;
 }
 
-export interface TransportCall {
-  vendor: string;
-  operation: string;
+export interface TransportCall extends TracedCall {
   /** Retry policy for this call; `false` never retries (non-idempotent operations). */
   retry: RetryOptions | false;
   timeouts: Required<TimeoutOptions>;
@@ -114,7 +113,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
   const redactor = createRedactor(() => [...call.secrets(), ...secretsSent(request)]);
   const { timeoutMs, deadlineMs } = call.timeouts;
   const deadlineAt = Date.now() + deadlineMs;
-  const retry = call.retry && { ...RETRY_DEFAULTS, ...call.retry };
+  let retry: Required<Omit<RetryOptions, "onRetry">> | undefined; // the policy with its defaults, at the first failure
   // Built only when an error or a log line needs it: the happy path never parses the URL.
   let shownUrl: string | undefined;
   const context = (attempts: number): CallContext => ({
@@ -130,6 +129,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     }
   }
   if (call.userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", call.userAgent);
+  const telemetry = observe(call, request.method, request.url, redactor);
 
   let rejected: Readonly<Record<string, string>> | undefined; // credentials a 401 refused
   let renewed = false;
@@ -146,18 +146,32 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     const scope = limit < timeoutMs ? "deadline" : "attempt";
     const timeout = (): SegTimeoutError => new SegTimeoutError(context(attempt), scope, scope === "attempt" ? timeoutMs : deadlineMs);
     const current = startAttempt(limit, caller);
+    const traced = telemetry?.attempt(attempt - 1, headers);
     let outcome: Attempted | SegConnectionError | SegTimeoutError;
     try {
-      outcome = await current.race(exchange(request, call, current, rejected, () => context(attempt), redactor));
+      const contextNow = (): CallContext => context(attempt);
+      // With a span, the attempt runs inside its context (a token exchange becomes its child).
+      const attempted = traced
+        ? traced.run(() => exchange(request, call, current, rejected, contextNow, redactor))
+        : exchange(request, call, current, rejected, contextNow, redactor);
+      outcome = await current.race(attempted);
     } catch (error) {
       current.end();
-      if (caller.aborted) throw caller.reason;
-      if (error instanceof AuthFailure) throw error.error; // the token exchange's own failure, as it is
-      if (error instanceof SegError) throw error; // typed already: a redirect, a body that is not JSON
+      // The caller's abort; the token exchange's own failure, as it is; an error typed already (a
+      // redirect, a body that is not JSON): none is retried.
+      const fatal = caller.aborted ? { error: caller.reason as unknown } : error instanceof AuthFailure ? { error: error.error } : error instanceof SegError ? { error } : undefined;
+      if (fatal) {
+        traced?.end(fatal);
+        throw fatal.error;
+      }
       outcome = error === TIMED_OUT ? timeout() : new SegConnectionError(context(attempt), error, redactor);
-      if (outcome instanceof SegTimeoutError && scope === "deadline") throw outcome;
+      if (outcome instanceof SegTimeoutError && scope === "deadline") {
+        traced?.end({ error: outcome });
+        throw outcome;
+      }
     }
     const response = "response" in outcome ? outcome.response : undefined;
+    traced?.end(response ? { status: response.status } : { error: outcome });
     if (response?.ok) {
       current.end();
       return response;
@@ -169,10 +183,11 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       rejected = (outcome as Attempted).sent;
       current.end();
       discard(response);
-      call.logger.info(`${call.vendor} ${call.operation}: 401, renewing credentials and replaying once`);
+      call.logger.info(`${call.vendor} ${call.operation}: 401, renewing credentials and replaying once`, fieldsOf(call, attempt, 401));
       continue;
     }
     const retryable = response ? isRetryableStatus(response.status) : true;
+    if (call.retry) retry ??= { ...RETRY_DEFAULTS, ...call.retry };
     const wait = retryable && retry && retries < retry.maxRetries ? nextDelay(response, attempt - (renewed ? 1 : 0), retry) : undefined;
     // Never start a wait the deadline would cut short: surface this failure instead.
     if (wait === undefined || wait >= deadlineAt - Date.now()) {
@@ -187,11 +202,18 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
     const failure = response ? apiError(response, await current.race(readError(response)).catch(() => undefined), context(attempt), redactor) : (outcome as SegError);
     current.end();
     retries++;
-    call.logger.warn(`${call.vendor} ${call.operation}: attempt ${attempt} failed (${failure.message}); retrying in ${wait} ms`);
+    telemetry?.retried(response ? { status: response.status } : { error: failure });
+    call.logger.warn(`${call.vendor} ${call.operation}: attempt ${attempt} failed (${failure.message}); retrying in ${wait} ms`, {
+      ...fieldsOf(call, attempt, response?.status),
+      delayMs: wait,
+    });
     if (call.retry) call.retry.onRetry?.({ error: failure, attempt, delayMs: wait });
     await sleep(wait, caller);
   }
 }
+
+/** What every log line carries, like the spans. */
+const fieldsOf = (call: TransportCall, attempt: number, status?: number): LogFields => ({ vendor: call.vendor, operation: call.operation, attempt, status });
 
 /** One attempt: credentials (renewed first after a 401), the request, its redirects and the success body. */
 async function exchange(
@@ -213,7 +235,8 @@ async function exchange(
   const { headers } = request;
   for (const name in sent) headers.set(name, sent[name] as string);
   const debug = call.logger.enabled("debug") ? Date.now() : 0;
-  if (debug) call.logger.debug(`${call.vendor} ${call.operation}: ${request.method} ${context().url} (attempt ${context().attempts})`);
+  const fields = debug ? fieldsOf(call, context().attempts) : undefined;
+  if (fields) call.logger.debug(`${call.vendor} ${call.operation}: ${request.method} ${context().url}`, fields);
   const init: RequestInit = { ...request.init, method: request.method, headers, body: request.body, signal: current.signal, redirect: "manual" };
   const custom = call.fetch;
   // The global fetch builds its own Request from (url, init): building one here too would cost a
@@ -221,7 +244,10 @@ async function exchange(
   const fetchOnce = (url: string, next: RequestInit): Promise<Response> => (custom ? custom(new Request(url, next)) : globalThis.fetch(url, next));
   let response = await fetchOnce(request.url, init);
   if (isRedirect(response)) response = await follow(response, request.url, init, fetchOnce, context, redactor);
-  if (debug) call.logger.debug(`${call.vendor} ${call.operation}: ${response.status} in ${Date.now() - debug} ms`, { requestId: requestIdOf(response, redactor) });
+  if (fields) {
+    const durationMs = Date.now() - debug;
+    call.logger.debug(`${call.vendor} ${call.operation}: ${response.status} in ${durationMs} ms`, { ...fields, status: response.status, durationMs, requestId: requestIdOf(response, redactor) });
+  }
   if (response.ok && call.parseAs !== "stream") response = await readSuccess(response, call, context, redactor);
   return { response, sent };
 }

@@ -8,18 +8,22 @@ import { SegConfigError } from "./errors.ts";
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 /** A lone UTF-16 surrogate cannot be encoded (encodeURIComponent throws on it). */
 const LONE_SURROGATE = /\p{Cs}/u;
+/** `String.prototype.isWellFormed` where the platform has it (much cheaper than the regex). */
+const wellFormed = (value: string): boolean =>
+  (value as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(value);
 
 /** "an object", "undefined", …: what a rejected value was, without quoting it (it may be a secret). */
 export const kindOf = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : typeof value;
 
-function encodeScalar(value: unknown, field: string): string | undefined {
+/** Field names are built only for an error: this runs for every value of every call. */
+function encodeScalar(value: unknown, field: () => string): string | undefined {
   if (typeof value === "string") {
-    if (LONE_SURROGATE.test(value)) throw new SegConfigError(field, "contains a lone UTF-16 surrogate, which no URL can carry");
+    if (!wellFormed(value)) throw new SegConfigError(field(), "contains a lone UTF-16 surrogate, which no URL can carry");
     return encodeURIComponent(value);
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new SegConfigError(field, "must be a finite number");
+    if (!Number.isFinite(value)) throw new SegConfigError(field(), "must be a finite number");
     return String(value);
   }
   if (typeof value === "boolean") return String(value);
@@ -34,12 +38,12 @@ export function serializePath(url: string, values: Record<string, unknown> | und
     }
   }
   return url.replace(PLACEHOLDER, (_, name: string) => {
-    const field = `params.path.${name}`;
+    const field = (): string => `params.path.${name}`;
     const value = values?.[name];
     const encoded = typeof value === "boolean" ? undefined : encodeScalar(value, field);
-    if (encoded === undefined) throw new SegConfigError(field, `must be a non-empty string or a finite number (got ${kindOf(value)})`);
+    if (encoded === undefined) throw new SegConfigError(field(), `must be a non-empty string or a finite number (got ${kindOf(value)})`);
     if (encoded === "" || encoded === "." || encoded === "..") {
-      throw new SegConfigError(field, `must not be empty, "." or "..": it would address another resource`);
+      throw new SegConfigError(field(), `must not be empty, "." or "..": it would address another resource`);
     }
     return encoded;
   });
@@ -56,19 +60,20 @@ export function querySerializer(commaArrays: boolean, prefix = "params.query"): 
     for (const name in query) {
       const value = query[name];
       if (value === undefined || value === null) continue;
-      const field = `${prefix}.${name}`;
-      if (LONE_SURROGATE.test(name)) throw new SegConfigError(prefix, "has a name with a lone UTF-16 surrogate, which no URL can carry");
+      const field = (): string => `${prefix}.${name}`;
+      if (!wellFormed(name)) throw new SegConfigError(prefix, "has a name with a lone UTF-16 surrogate, which no URL can carry");
       const key = encodeURIComponent(name);
       const items = Array.isArray(value) ? (value as unknown[]) : [value];
-      const encoded = items.map((item) => {
+      let pairs = "";
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
         const text = encodeScalar(item, field);
         if (text === undefined) {
-          throw new SegConfigError(field, `must be a string, a finite number, a boolean or an array of those (got ${Array.isArray(value) ? `an array holding ${kindOf(item)}` : kindOf(item)})`);
+          throw new SegConfigError(field(), `must be a string, a finite number, a boolean or an array of those (got ${Array.isArray(value) ? `an array holding ${kindOf(item)}` : kindOf(item)})`);
         }
-        return text;
-      });
-      if (!encoded.length) continue;
-      const pairs = commaArrays ? `${key}=${encoded.join(",")}` : encoded.map((text) => `${key}=${text}`).join("&");
+        pairs += i === 0 ? `${key}=${text}` : commaArrays ? `,${text}` : `&${key}=${text}`;
+      }
+      if (!pairs) continue;
       search += search ? `&${pairs}` : pairs;
     }
     return search;

@@ -4,7 +4,8 @@
 // the same run; ratios compare variants measured side by side.
 import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
-import { variants, type Call, type Shape, type Variant } from "./variants.ts";
+import { enter } from "./telemetry-modes.ts";
+import { MODE, variants, type Call, type Shape, type Variant } from "./variants.ts";
 
 const { values } = parseArgs({
   // `pnpm bench -- --runs 3` passes a literal "--" through.
@@ -53,24 +54,31 @@ const median = (xs: number[]): number => {
 
 const ratio = (a: number, b: number): string => (a / b).toFixed(3);
 console.log(`${REQUESTS} requests × ${RUNS} runs per cell, medians. µs per request: wall clock ÷ requests, and the client process's CPU time ÷ requests.`);
-console.log("| shape | in flight | undici.request | raw fetch | bare openapi-fetch | @seg/segmetrics | seg × bare (wall) | seg × raw fetch (wall) | seg × bare (CPU) | seg × raw fetch (CPU) |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("`@seg/segmetrics` runs with @opentelemetry/api absent; the two rows after it, with the API loaded and no provider, and with an SDK tracer provider registered (batch processor, discarding exporter).");
+console.log(
+  "| shape | in flight | undici.request | raw fetch | bare openapi-fetch | @seg/segmetrics | seg, API no provider | seg, tracing on | seg × bare (wall) | seg × raw fetch (wall) | seg × bare (CPU) | seg × raw fetch (CPU) | no provider × absent (CPU) | tracing on × absent (CPU) |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const [shape, calls] of Object.entries(table) as [Shape, Record<Variant, Call>][]) {
   const names = Object.keys(calls) as Variant[];
   for (const concurrency of LEVELS) {
     const samples = Object.fromEntries(names.map((n) => [n, [] as Sample[]])) as Record<Variant, Sample[]>;
-    for (const name of names) await measure(calls[name], 200, concurrency); // warm up JIT and sockets
+    const timed = (name: Variant, requests: number): Promise<Sample> => {
+      enter(MODE[name]);
+      return measure(calls[name], requests, concurrency);
+    };
+    for (const name of names) await timed(name, 200); // warm up JIT and sockets
     for (let run = 0; run < RUNS; run++) {
       // Rotate the order each run so no variant always goes first on a warm or cold machine.
       for (const name of names.map((_, i) => names[(i + run) % names.length] as Variant)) {
-        samples[name].push(await measure(calls[name], REQUESTS, concurrency));
+        samples[name].push(await timed(name, REQUESTS));
       }
     }
     const wall = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.wall))])) as Record<Variant, number>;
     const cpu = Object.fromEntries(names.map((n) => [n, median(samples[n].map((x) => x.cpu))])) as Record<Variant, number>;
     const seg = "@seg/segmetrics";
     console.log(
-      `| ${shape} | ${concurrency} | ${names.map((n) => `${wall[n].toFixed(1)} (${cpu[n].toFixed(1)})`).join(" | ")} | **${ratio(wall[seg], wall["bare openapi-fetch"])}** | ${ratio(wall[seg], wall["raw fetch"])} | **${ratio(cpu[seg], cpu["bare openapi-fetch"])}** | ${ratio(cpu[seg], cpu["raw fetch"])} |`,
+      `| ${shape} | ${concurrency} | ${names.map((n) => `${wall[n].toFixed(1)} (${cpu[n].toFixed(1)})`).join(" | ")} | **${ratio(wall[seg], wall["bare openapi-fetch"])}** | ${ratio(wall[seg], wall["raw fetch"])} | **${ratio(cpu[seg], cpu["bare openapi-fetch"])}** | ${ratio(cpu[seg], cpu["raw fetch"])} | **${ratio(cpu["@seg/segmetrics (API, no provider)"], cpu[seg])}** | **${ratio(cpu["@seg/segmetrics (tracing on)"], cpu[seg])}** |`,
     );
   }
 }

@@ -1,14 +1,21 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiReport } from "./api-report.ts";
 import { checkChangesets } from "./check-changesets.ts";
+import { checkDependencies } from "./check-dependencies.ts";
 import { checkGenerated } from "./check-generated.ts";
+import { CLI_OPTIONS } from "./cli-options.ts";
+import { DistTagError } from "./dist-tag.ts";
 import { buildDocs } from "./docs.ts";
 import { writeGenerated } from "./generate.ts";
+import { packLocal } from "./pack-local.ts";
+import { repoRoot } from "./paths.ts";
 import { writeReference } from "./reference.ts";
 import { RegistryConfigError } from "./registry-guard.ts";
 import { release, ReleaseRefused } from "./release.ts";
-import { suggestChangesets } from "./suggest-changesets.ts";
+import { RepositoryConfigError } from "./repository.ts";
 import { CommandError } from "./run.ts";
+import { suggestChangesets } from "./suggest-changesets.ts";
 
 const usage = `usage: seg-scripts <command>
 
@@ -17,17 +24,33 @@ const usage = `usage: seg-scripts <command>
   docs                     build the HTML reference into docs/ (Redoc for each spec, TypeDoc for the packages)
   check-generated          fail when any committed generated file differs from its spec
   check-changesets         fail when a published package changed since its last release without a changeset
+  check-dependencies       fail when a dependency is not pinned exactly, or an @seg name could come from a registry
   changeset-suggest        write .changeset/*.md for each package whose changes need more than its changesets give
   api-report [--check]     write each published package's API report (api/*.api.md) from its built types;
                            --check fails instead when a committed report differs
-  release [--skip-checks]  build, check, and publish new versions to SEG_REGISTRY_URL (token: SEG_REGISTRY_TOKEN);
-                           --skip-checks builds but skips the checks (only for a commit whose checks already passed)`;
+  release [--skip-checks] [--tag <dist-tag>]
+                           build, check, and publish new versions to SEG_REGISTRY_URL (credentials: SEG_REGISTRY_TOKEN,
+                           SEG_REGISTRY_AUTH, or SEG_REGISTRY_USERNAME and SEG_REGISTRY_PASSWORD); --skip-checks builds
+                           but skips the checks (only for a commit whose checks already passed); --tag publishes under
+                           that dist-tag instead of "latest" (snapshots: --tag next)
+  pack <package>... [--out <dir>]
+                           build and pack the packages, with the @seg packages they depend on, into <dir>
+                           (default .cache/packs), to install without a registry`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { "skip-checks": { type: "boolean", default: false }, check: { type: "boolean", default: false } },
-});
+const { positionals, values } = parseArgs({ allowPositionals: true, options: CLI_OPTIONS });
 const [command, ...rest] = positionals;
+
+/** A refusal or a failed step is reported as its message alone; anything else is a bug. */
+async function reported(name: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    const known = [RegistryConfigError, ReleaseRefused, RepositoryConfigError, DistTagError, CommandError];
+    if (!known.some((type) => error instanceof type)) throw error;
+    console.error(`${name}: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}
 
 switch (command) {
   case "generate": {
@@ -52,6 +75,9 @@ switch (command) {
   case "check-changesets":
     process.exitCode = (await checkChangesets()) ? 0 : 1;
     break;
+  case "check-dependencies":
+    process.exitCode = (await checkDependencies()) ? 0 : 1;
+    break;
   case "changeset-suggest":
     await suggestChangesets();
     break;
@@ -59,14 +85,17 @@ switch (command) {
     process.exitCode = (await apiReport({ check: values.check })) ? 0 : 1;
     break;
   case "release":
-    try {
-      await release({ skipChecks: values["skip-checks"] });
-    } catch (error) {
-      // A refusal or a failed step is reported as its message alone; anything else is a bug.
-      if (!(error instanceof RegistryConfigError || error instanceof ReleaseRefused || error instanceof CommandError)) throw error;
-      console.error(`release: ${error.message}`);
-      process.exitCode = 1;
-    }
+    await reported("release", async () => {
+      await release({ skipChecks: values["skip-checks"], ...(values.tag === undefined ? {} : { tag: values.tag }) });
+    });
+    break;
+  case "pack":
+    if (rest.length === 0) throw new Error(`pack needs at least one package\n${usage}`);
+    await reported("pack", async () => {
+      const outDir = path.resolve(values.out ?? path.join(repoRoot, ".cache", "packs"));
+      const tarballs = await packLocal({ root: repoRoot, requested: rest, outDir });
+      console.log(`packed into ${outDir}. In the project that tries them:\n\n  npm install ${tarballs.join(" ")}\n`);
+    });
     break;
   default:
     console.error(usage);

@@ -1,5 +1,5 @@
 // The npm configuration a publish runs with: a temporary user npmrc that scopes `@seg` to the private
-// registry and holds its token. pnpm ignores `${ENV}` in a project .npmrc's auth lines, and a token
+// registry and holds its credentials (a token, Basic `_auth`, or username and password). pnpm ignores `${ENV}` in a project .npmrc's auth lines, and a token
 // in a file the repo owns could be committed; a file of our own, passed as NPM_CONFIG_USERCONFIG
 // and deleted afterwards, has neither problem.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -16,7 +16,9 @@ export function nerfDart(registryUrl: string): string {
 }
 
 export function renderNpmrc(registry: PublishRegistry): string {
-  return `${SCOPE}:registry=${registry.url}\n${nerfDart(registry.url)}:_authToken=${registry.token}\n`;
+  const key = nerfDart(registry.url);
+  const auth = registry.auth.settings().map(([name, value]) => `${key}:${name}=${value}\n`);
+  return `${SCOPE}:registry=${registry.url}\n${auth.join("")}`;
 }
 
 /**

@@ -11,11 +11,20 @@ export interface PackageJson {
   name: string;
   version: string;
   private?: boolean;
+  license?: string;
+  repository?: string | { type?: string; url?: string; directory?: string };
+  files?: string[];
+  scripts?: Record<string, string>;
   publishConfig?: Record<string, unknown>;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
 }
+
+/** The dependency fields a consumer's install resolves (devDependencies are not installed with a package). */
+export const RUNTIME_DEPENDENCY_FIELDS = ["dependencies", "peerDependencies", "optionalDependencies"] as const;
+export const DEPENDENCY_FIELDS = [...RUNTIME_DEPENDENCY_FIELDS, "devDependencies"] as const;
 
 export interface WorkspacePackage {
   /** Directory relative to the repository root, with `/` separators (`packages/segmetrics`). */

@@ -9,8 +9,9 @@ import type { AuthStrategy } from "./strategy.ts";
 export function headerKeyAuth(options: { header: string; key: string; prefix?: string; field?: string }): AuthStrategy {
   // At construction: a key no header can carry would otherwise fail every call.
   const value = checkHeaderValue(`${options.prefix ?? ""}${options.key}`, options.field ?? options.header);
+  const sent = Object.freeze({ [options.header]: value }); // the same every attempt: nothing to build
   return {
-    headers: () => ({ [options.header]: value }),
+    headers: () => sent,
     headerNames: [options.header.toLowerCase()],
     secrets: () => [options.key],
   };

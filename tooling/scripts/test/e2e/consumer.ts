@@ -1,5 +1,6 @@
-// A company project that installs one seg package from the private registry, with npm, the way a
-// user would: a project .npmrc naming the registry and its token, nothing else configured.
+// A company project that installs seg packages with npm, the way a user would: its committed .npmrc
+// routes @seg to the team's registry (REGISTRIES.md) and leaves every other package to the
+// default registry (here a public stand-in); the token is in the user's npmrc, never the project's.
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, realpath, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,18 +11,19 @@ import type { LocalRegistry } from "./verdaccio.ts";
 
 const NPM_TIMEOUT_MS = 120_000;
 
+// Every SegMetrics host is pointed at the stand-in (the client refuses to override only some).
 const files = (baseUrl: string): Record<string, string> => ({
   "package.json": `${JSON.stringify({ name: "seg-consumer", private: true, type: "module" }, null, 2)}\n`,
   // ESM and CommonJS entry points: each loads the package its own way and calls the stand-in API.
   "esm.mjs": `import { createSegmetricsClient } from "@seg/segmetrics";
 const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/esm/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/esm/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 const { response } = await client.POST("/contact", { body: { email: "esm@example.com", first_name: "Esm" } });
 console.log(JSON.stringify({ resolved: import.meta.resolve("@seg/segmetrics"), status: response.status }));
 `,
   "cjs.cjs": `const { createSegmetricsClient } = require("@seg/segmetrics");
 const client = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/cjs/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/cjs/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } }).then(({ response }) => {
   console.log(JSON.stringify({ resolved: require.resolve("@seg/segmetrics"), status: response.status }));
 });
@@ -31,7 +33,7 @@ client.POST("/contact", { body: { email: "cjs@example.com", first_name: "Cjs" } 
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { segmetricsAdapter } from "@seg/segmetrics/adapter";
 const segmetrics = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "e2e-key", retry: false,
-  baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}" } });
+  baseUrls: { import: "${baseUrl}/facade/{account_id}/{integration_id}", track: "${baseUrl}/track", reporting: "${baseUrl}/reporting" } });
 const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics, { personKey: "email" }) }).upsertPerson({ email: "facade@example.com", firstName: "Facade" });
 console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
 `,
@@ -39,7 +41,7 @@ console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([nam
   "consumer.ts": `import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
 
 export async function upsert(baseUrl: string): Promise<number> {
-  const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl } });
+  const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl, track: baseUrl, reporting: baseUrl } });
   const { response } = await client.POST("/contact", { body: { email: "ts@example.com", first_name: "Ts" } });
   // @ts-expect-error -- not a SegMetrics path
   await client.GET("/no-such-path");
@@ -62,29 +64,47 @@ segmetrics.createSegmetricsClient({ accountId: 42 });
   }, null, 2)}\n`,
 });
 
+export interface ConsumerRegistries {
+  /** Where everything but @seg comes from (npm's public registry, in real life). */
+  public: LocalRegistry;
+  /** The team's registry, which @seg is routed to; a project without one installs @seg from tarballs. */
+  team?: LocalRegistry;
+}
+
+/** The consumer's committed project .npmrc, as REGISTRIES.md gives it. */
+export const projectNpmrc = (registries: ConsumerRegistries): string =>
+  [
+    ...(registries.team ? ["# @seg/* only ever from the team's registry (dependency confusion: REGISTRIES.md)", `@seg:registry=${registries.team.url}`] : []),
+    `registry=${registries.public.url}`,
+    "audit=false",
+    "fund=false",
+    "update-notifier=false",
+    "",
+  ].join("\n");
+
 export class Consumer {
   constructor(
     readonly dir: string,
-    private readonly registry: LocalRegistry,
+    private readonly registries: ConsumerRegistries,
   ) {}
 
-  /** Writes the project; its .npmrc is its only npm configuration (the user npmrc is an empty file). */
-  static async create(dir: string, registry: LocalRegistry, apiUrl: string): Promise<Consumer> {
-    await mkdir(dir, { recursive: true });
-    for (const [name, text] of Object.entries(files(apiUrl))) await writeFile(path.join(dir, name), text);
-    await writeFile(
-      path.join(dir, ".npmrc"),
-      `registry=${registry.url}\n${nerfDart(registry.url)}:_authToken=${registry.token}\naudit=false\nfund=false\nupdate-notifier=false\n`,
-    );
-    await writeFile(path.join(dir, "..", "empty-user-npmrc"), "");
-    return new Consumer(dir, registry);
+  private get userconfig(): string {
+    return `${this.dir}.user-npmrc`;
   }
 
-  npm(args: readonly string[]): Promise<Result> {
-    const env = cleanEnv({
-      NPM_CONFIG_USERCONFIG: path.join(this.dir, "..", "empty-user-npmrc"),
-      npm_config_cache: path.join(this.dir, "..", "npm-cache"),
-    });
+  /** Writes the project: its .npmrc, and a user npmrc holding the team registry's token (if any). */
+  static async create(dir: string, registries: ConsumerRegistries, apiUrl: string): Promise<Consumer> {
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files(apiUrl))) await writeFile(path.join(dir, name), text);
+    await writeFile(path.join(dir, ".npmrc"), projectNpmrc(registries));
+    const consumer = new Consumer(dir, registries);
+    const team = registries.team;
+    await writeFile(consumer.userconfig, team ? `${nerfDart(team.url)}:_authToken=${team.token}\n` : "", { mode: 0o600 });
+    return consumer;
+  }
+
+  npm(args: readonly string[], userconfig: string = this.userconfig): Promise<Result> {
+    const env = cleanEnv({ NPM_CONFIG_USERCONFIG: userconfig, npm_config_cache: path.join(path.dirname(this.dir), "npm-cache") });
     return execOk("npm", args, { cwd: this.dir, env, timeoutMs: NPM_TIMEOUT_MS });
   }
 
@@ -104,18 +124,28 @@ export class Consumer {
     return found;
   }
 
-  /** Where each package in package-lock.json was downloaded from. */
-  async resolvedUrls(): Promise<string[]> {
+  /** Where each package in package-lock.json came from, by its node_modules path. */
+  async resolved(): Promise<Record<string, string>> {
     const lock = JSON.parse(await readFile(path.join(this.dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string; link?: boolean }> };
-    return Object.entries(lock.packages)
-      .filter(([key, entry]) => key !== "" && entry.link !== true)
-      .map(([key, entry]) => entry.resolved ?? `${key}: (no resolved URL)`);
+    return Object.fromEntries(
+      Object.entries(lock.packages)
+        .filter(([key, entry]) => key !== "" && entry.link !== true)
+        .map(([key, entry]) => [key.replace(/^.*node_modules\//, ""), entry.resolved ?? "(no resolved URL)"]),
+    );
+  }
+
+  /** Publishes a directory to the public stand-in, as anyone on the public registry could. */
+  async publishPublicly(dir: string): Promise<void> {
+    const publisher = `${this.dir}.publisher-npmrc`;
+    await writeFile(publisher, `${nerfDart(this.registries.public.url)}:_authToken=${this.registries.public.token}\n`, { mode: 0o600 });
+    const to = this.registries.public.url;
+    // Both settings: from inside the project, its .npmrc routes @seg names to the team registry.
+    await this.npm(["publish", dir, "--ignore-scripts", "--tag", "latest", `--registry=${to}`, `--@seg:registry=${to}`], publisher);
   }
 
   /**
-   * Seeds the registry with the third-party packages a seg package needs (openapi-fetch, …), taken
-   * from the workspace's own installed copies: the registry has no uplink, and the consumer must
-   * install from it alone.
+   * Seeds the public stand-in with the third-party packages a seg package needs (openapi-fetch, …),
+   * taken from the workspace's own installed copies: no registry here reaches the internet.
    */
   async seedThirdPartyDependencies(workspace: string, entry: string): Promise<string[]> {
     const seeded: string[] = [];
@@ -131,9 +161,9 @@ export class Consumer {
       if (!manifest.name.startsWith("@seg/")) {
         // Published from a plain copy: pnpm's files are hard links into its store, which npm packs as
         // link entries, and the package would install with those files empty.
-        const copy = path.join(this.dir, "..", "seed", `${manifest.name}@${manifest.version}`);
+        const copy = path.join(path.dirname(this.dir), "seed", `${manifest.name}@${manifest.version}`);
         await cp(real, copy, { recursive: true });
-        await this.npm(["publish", copy, "--ignore-scripts", "--tag", "latest", `--registry=${this.registry.url}`]);
+        await this.publishPublicly(copy);
         seeded.push(`${manifest.name}@${manifest.version}`);
       }
     };

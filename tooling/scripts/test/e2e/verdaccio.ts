@@ -1,5 +1,6 @@
-// A private registry for the end-to-end test: Verdaccio on 127.0.0.1, no uplinks (it serves only
-// what is published to it), every read and write authenticated, run as this process's child.
+// Registries for the end-to-end test: Verdaccio on 127.0.0.1, no uplinks (each serves only what is
+// published to it), run as this process's child. The private one (the team's) authenticates every
+// read and write against its htpasswd file; the public stand-in lets anyone read, as npm's does.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -10,7 +11,9 @@ import { repoRoot } from "../../src/paths.ts";
 export interface LocalRegistry {
   /** `http://127.0.0.1:<port>/` */
   url: string;
-  /** A token of a user created for the test. */
+  /** The user created for the test (in the htpasswd file), its password, and a token of it. */
+  user: string;
+  password: string;
   token: string;
   pid: number;
   /** What the registry printed, for failure messages. */
@@ -30,7 +33,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-const config = (dir: string): string => `# Written by the release end-to-end test.
+const config = (dir: string, read: string): string => `# Written by the release end-to-end test.
 storage: ${JSON.stringify(path.join(dir, "storage"))}
 auth:
   htpasswd:
@@ -38,11 +41,8 @@ auth:
     max_users: 1
 uplinks: {}
 packages:
-  "@seg/*":
-    access: $authenticated
-    publish: $authenticated
   "**":
-    access: $authenticated
+    access: ${read}
     publish: $authenticated
 web:
   enable: false
@@ -61,10 +61,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts Verdaccio 6 with its state in `dir`, waits until it answers, and creates a user. */
-export async function startVerdaccio(dir: string): Promise<LocalRegistry> {
+export async function startVerdaccio(dir: string, { publicRead = false } = {}): Promise<LocalRegistry> {
   await mkdir(dir, { recursive: true });
   const configFile = path.join(dir, "config.yaml");
-  await writeFile(configFile, config(dir));
+  await writeFile(configFile, config(dir, publicRead ? "$all" : "$authenticated"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const bin = path.join(repoRoot, "node_modules", "verdaccio", "bin", "verdaccio");
@@ -87,14 +87,16 @@ export async function startVerdaccio(dir: string): Promise<LocalRegistry> {
       if (ping?.ok) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const response = await fetch(`${url}-/user/org.couchdb.user:seg-release`, {
+    const user = "seg-release";
+    const password = "seg-release-e2e password"; // a space, to prove it survives _auth and _password
+    const response = await fetch(`${url}-/user/org.couchdb.user:${user}`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "seg-release", password: "seg-release-e2e" }),
+      body: JSON.stringify({ name: user, password }),
     });
     const { token } = (await response.json()) as { token?: string };
     if (!response.ok || !token) throw new Error(`could not create a registry user (${response.status}):\n${output}`);
-    return { url, token, pid: child.pid ?? -1, log: () => output, stop };
+    return { url, user, password, token, pid: child.pid ?? -1, log: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

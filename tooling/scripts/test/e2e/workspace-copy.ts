@@ -10,13 +10,15 @@ import { git } from "../../src/git.ts";
 import { TempRepo } from "../fixtures/temp-repo.ts";
 import { cleanEnv, execOk } from "./exec.ts";
 
-export async function copyWorkspace(from: string, to: string): Promise<TempRepo> {
+/** `adjust` may change the copy before it is installed and committed. */
+export async function copyWorkspace(from: string, to: string, adjust: (root: string) => Promise<void> = async () => {}): Promise<TempRepo> {
   const listed = (await git(from, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"])).split("\0");
   const files = [...new Set(listed)].filter((file) => file !== "" && existsSync(path.join(from, file)));
   for (const file of files) {
     await mkdir(path.dirname(path.join(to, file)), { recursive: true });
     await copyFile(path.join(from, file), path.join(to, file));
   }
+  await adjust(to);
   // The pnpm store is shared with the real checkout, so this links rather than downloads.
   await execOk("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: to, env: cleanEnv(), timeoutMs: 120_000 });
   const repo = await TempRepo.init(to);
