@@ -19,6 +19,7 @@ export function checkBaseUrl(value: unknown, field: string): string {
     // reported below
   }
   // The URL parser drops tabs and line breaks silently: a URL holding one is not the URL meant.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   const problem = !url || !/^https?:$/.test(url.protocol) || /[\0-\x1f\x7f]/.test(text)
     ? "must be an absolute http(s) URL"
     : url.username || url.password
