@@ -8,9 +8,11 @@ import { leveled, type Logger, type LoggerStyle, type LogLevel } from "./logger.
 import { TIMED_OUT } from "./attempt.ts";
 import { serializeBody } from "./body.ts";
 import { checkTransportNumbers } from "./config-checks.ts";
+import { SegConfigError } from "./errors.ts";
 import { checkHeaders } from "./header-values.ts";
 import { resolveHosts } from "./hosts.ts";
 import { applyBindings, operationFor, type OperationTable, type ServerTable } from "./operations.ts";
+import { isBrowser } from "./platform.ts";
 import { retryPolicy, type RetryOptions } from "./retry.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { requestParts, type OutgoingRequest } from "./request-parts.ts";
@@ -41,6 +43,12 @@ export interface TransportOptions extends TimeoutOptions {
   middleware?: Middleware[];
   /** Space out requests (`createRateLimiter`); off by default. Every attempt counts. */
   rateLimit?: RateLimiter;
+  /**
+   * Let a client whose configuration holds a secret (an API key, a password, a token) be created in
+   * a browser, where everyone who loads the page can read that secret. Off: such a client refuses
+   * with a `SegConfigError`. Turn it on only for a page nobody else loads (an internal tool).
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** What a vendor package tells core about itself and its user's configuration. */
@@ -124,6 +132,14 @@ export function createVendorClient<Paths extends {}>(
   options: VendorClientOptions,
 ): VendorClient<Paths> {
   checkTransportNumbers(options);
+  const browser = isBrowser();
+  if (browser && options.auth.secrets().length > 0 && options.dangerouslyAllowBrowser !== true) {
+    throw new SegConfigError(
+      "dangerouslyAllowBrowser",
+      `this ${options.vendor} client is configured with a secret, and this is a browser: anyone who loads the page can read ` +
+        "and use it. Call the vendor from your server; pass `dangerouslyAllowBrowser: true` only if nobody else loads this page.",
+    );
+  }
   const defaultHost = options.defaultHost ?? Object.keys(options.servers)[0] ?? "";
   const variables = { ...options.variables, ...options.auth.bodyFields };
   const hostUrls = resolveHosts(options, defaultHost, variables);
@@ -179,7 +195,9 @@ export function createVendorClient<Paths extends {}>(
         },
         auth: meta.anonymous ? noAuth : options.auth,
         reserved,
-        userAgent: options.userAgent,
+        // A page's requests already carry the browser's own User-Agent; setting one would add a header
+        // the vendor's CORS policy has to allow (and browsers ignore or refuse it anyway).
+        userAgent: browser ? undefined : options.userAgent,
         fetch: fetchImpl,
         secrets,
         logger,

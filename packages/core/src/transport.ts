@@ -58,7 +58,8 @@ export interface TransportCall extends TracedCall {
   auth: AuthStrategy;
   /** Header names the client's credentials use: no caller or middleware may set them. */
   reserved: readonly string[];
-  userAgent: string;
+  /** Sent as `User-Agent` unless the caller set one; none in a browser. */
+  userAgent: string | undefined;
   /** The caller's fetch; without one the global fetch is called with the URL and init directly. */
   fetch: ((request: Request) => Promise<Response>) | undefined;
   /** The secrets the client knows of (its auth strategy's); the transport adds what the request carries. */
@@ -127,7 +128,7 @@ export async function send(input: Request | OutgoingRequest, call: TransportCall
       throw new SegConfigError(`headers.${name}`, "is set by the client's credentials; a caller or middleware header cannot replace it");
     }
   }
-  if (!headers.has("user-agent")) headers.set("user-agent", call.userAgent);
+  if (call.userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", call.userAgent);
   const telemetry = observe(call, request.method, request.url, redactor);
 
   let rejected: Readonly<Record<string, string>> | undefined; // credentials a 401 refused

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { resolveCredentials, type ResolvedCredentials, type SandboxCredentials } from "./config.ts";
 import { registerControlRoutes } from "./control.ts";
+import { registerCors } from "./cors.ts";
 import { dispatch, type DispatchEnvironment, type IncomingCall, type LogEntry } from "./dispatch.ts";
 import { FaultPlan, type FaultInput, type FaultRule } from "./faults.ts";
 import { loadSpecs } from "./openapi/vendor-spec.ts";
@@ -122,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (request.headers["content-type"]?.trim() === "") delete request.headers["content-type"];
     done();
   });
+  registerCors(app, env.specs);
   // What fastify itself rejects (a body over the limit, a broken request) still gets a JSON answer.
   app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode ?? 500;

@@ -112,3 +112,18 @@ describe("paths are appended to the base URL and its prefix", () => {
     expect(asked).toEqual(["https://segmenter.example.com:8443/api/v1/segments"]);
   });
 });
+
+describe("in a browser", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
+    vi.stubGlobal("document", {});
+    const options = { apiKey: "key", baseUrl: "https://segmenter.example.com/api" };
+    const refused = (): unknown => createSegmenterClient(options);
+    expect(refused).toThrow(SegConfigError);
+    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmenter client is configured with a secret/);
+    expect(() => createSegmenterClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+});

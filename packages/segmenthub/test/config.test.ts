@@ -138,3 +138,33 @@ describe("hosts", () => {
     expect(server.requests[0]?.path).toBe("/proxy/segmenthub/campaigns/query");
   });
 });
+
+describe("in a browser", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
+    vi.stubGlobal("document", {});
+    const options = { account: "acc", token: "tok" };
+    const refused = (): unknown => createSegmentHubClient(options);
+    expect(refused).toThrow(SegConfigError);
+    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmenthub client is configured with a secret/);
+    expect(() => createSegmentHubClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+});
+
+describe("in a browser, without a token", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("is created and fires events (the page's use)", async () => {
+    vi.stubGlobal("document", {});
+    await using server = await startTestServer(() => ({ status: 200, json: { campaigns: [] } }));
+    const client = createSegmentHubClient({ account: "acc", baseUrl: server.url });
+    await client.fireEvent({ event: "pageView", visitorId: "v1", platform: "www.example.com" });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers["user-agent"]).not.toMatch(/@seg\/segmenthub/);
+  });
+});

@@ -1,8 +1,11 @@
 import {
   createVendorClient,
   headerKeyAuth,
+  optionalCredential,
   requireCredential,
+  SegConfigError,
   userAgent,
+  type AuthStrategy,
   type ClientMethod,
   type TransportOptions,
   type VendorClient,
@@ -20,7 +23,11 @@ export interface SegmetricsOptions extends TransportOptions {
   accountId?: string;
   /** Id of the integration the import API writes to. Default: `SEGMETRICS_INTEGRATION_ID`. */
   integrationId?: string;
-  /** API key, sent as `Authorization: <key>`. Default: `SEGMETRICS_API_KEY`. */
+  /**
+   * API key, sent as `Authorization: <key>`. Default: `SEGMETRICS_API_KEY`. Optional: identify needs
+   * none (so a web page can call it); any other call without it rejects with `SegConfigError`
+   * (field `apiKey`) before anything is sent.
+   */
   apiKey?: string;
   /**
    * Replace a host's base URL (a sandbox, a proxy). `{account_id}` and `{integration_id}` in it are
@@ -35,6 +42,15 @@ export interface SegmetricsClient extends VendorClient<SegmetricsPaths, { [Metho
   reportContacts: ReportContactsPages;
 }
 
+/** Without a key: the anonymous identify is sent; any call that needs the key is refused unsent. */
+const NO_KEY: AuthStrategy = {
+  headers: () => {
+    throw new SegConfigError("apiKey", "is required for every call but identify: pass `apiKey` or set the SEGMETRICS_API_KEY environment variable");
+  },
+  headerNames: ["authorization"],
+  secrets: () => [],
+};
+
 /**
  * One configured client for all three SegMetrics hosts. Account and integration ids go into each
  * URL for you; the API key goes into each authenticated request.
@@ -45,7 +61,7 @@ export interface SegmetricsClient extends VendorClient<SegmetricsPaths, { [Metho
 export function createSegmetricsClient(options: SegmetricsOptions = {}): SegmetricsClient {
   const accountId = requireCredential(options.accountId, "accountId", "SEGMETRICS_ACCOUNT_ID");
   const integrationId = requireCredential(options.integrationId, "integrationId", "SEGMETRICS_INTEGRATION_ID");
-  const apiKey = requireCredential(options.apiKey, "apiKey", "SEGMETRICS_API_KEY");
+  const apiKey = optionalCredential(options.apiKey, "SEGMETRICS_API_KEY", "apiKey");
   const client = createVendorClient<SegmetricsPaths>({
     ...options,
     vendor: "segmetrics",
@@ -53,7 +69,7 @@ export function createSegmetricsClient(options: SegmetricsOptions = {}): Segmetr
     operations,
     variables: { account_id: accountId, integration_id: integrationId, accountId },
     // The docs show the raw key, with no "Bearer" prefix.
-    auth: headerKeyAuth({ header: "Authorization", key: apiKey, field: "apiKey" }),
+    auth: apiKey === undefined ? NO_KEY : headerKeyAuth({ header: "Authorization", key: apiKey, field: "apiKey" }),
     userAgent: userAgent({ name, version }),
     // `extend` is one comma-separated value (`extend=tags,events`), not repeated keys.
     querySerializer: { array: { style: "form", explode: false } },

