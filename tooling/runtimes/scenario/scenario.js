@@ -151,7 +151,7 @@ export async function serverScenario(libs, env) {
     ["sdk: the facade's upsertPerson reaches every vendor that has one", async () => {
       const seg = libs.sdk.createSeg({
         segmetrics: libs.segmetricsAdapter.segmetricsAdapter(segmetrics, { personKey: "externalId" }),
-        segmenthub: libs.segmenthubAdapter.segmenthubAdapter(segmenthub, { personKey: "email", platform: "www.example.com", visitorIdOf: () => "v-1" }),
+        segmenthub: libs.segmenthubAdapter.segmentHubAdapter(segmenthub, { personKey: "email", platform: "www.example.com", visitorIdOf: () => "v-1" }),
         segmenter: libs.segmenterAdapter.segmenterAdapter(segmenter),
         segmint: libs.segmintAdapter.segmintAdapter(segmint),
       });
