@@ -8,6 +8,9 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** CR, LF and NUL would split or end the header; past Latin-1 a header cannot carry the character at all. */
 const UNSENDABLE = /[\r\n\0]|[^\0-\xff]/;
 
+/** Whether HTTP can carry `value` as a header value as it is. */
+export const isSendableHeaderValue = (value: string): boolean => !UNSENDABLE.test(value);
+
 /** Refuses a credential with a line break or NUL (whichever way it travels, it would be corrupted); never quotes it. */
 export function checkNoBreaks(value: string, field: string): string {
   if (/[\r\n\0]/.test(value)) throw new SegConfigError(field, "contains a line break or a NUL");
@@ -16,7 +19,7 @@ export function checkNoBreaks(value: string, field: string): string {
 
 /** Refuses a header value HTTP cannot carry as it is; never quotes it. */
 export function checkHeaderValue(value: string, field: string): string {
-  if (UNSENDABLE.test(value)) throw new SegConfigError(field, "contains a line break, a NUL or a character outside Latin-1, which no HTTP header can carry");
+  if (!isSendableHeaderValue(value)) throw new SegConfigError(field, "contains a line break, a NUL or a character outside Latin-1, which no HTTP header can carry");
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { SegError } from "../errors.ts";
+import { isSendableHeaderValue } from "../header-values.ts";
 import type { AuthStrategy } from "./strategy.ts";
 
 /** What a token exchange returns. `expiresInMs` absent means "use the configured TTL". */
@@ -47,7 +48,7 @@ export function tokenExchangeAuth(options: TokenExchangeOptions): AuthStrategy {
         issued.push(token);
         if (issued.length > REMEMBERED) issued.shift();
         // Never quoted: it is a secret, whatever else is wrong with it.
-        if (typeof token !== "string" || token === "" || /[\r\n\0]|[^\0-\xff]/.test(token)) {
+        if (typeof token !== "string" || token === "" || !isSendableHeaderValue(token)) {
           throw new SegError("the token exchange issued a token that cannot be sent in a header (empty, or with a line break, a NUL or a character outside Latin-1)");
         }
         current = { token, expiresAt: now() + Math.max(0, (expiresInMs ?? ttl) - margin) };
