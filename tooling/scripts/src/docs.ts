@@ -9,7 +9,7 @@ import { renderApi } from "./docs/typedoc.ts";
 import { repoRoot } from "./paths.ts";
 import { specFacts } from "./reference.ts";
 import { vendorPackages } from "./reference/vendors.ts";
-import { isObject } from "./spec-walk.ts";
+import { isObject } from "@seg/spec";
 import { publishedPackages } from "./workspace.ts";
 
 const API_DIR = "api";

@@ -1,7 +1,7 @@
 // Builds src/generated/operations.ts: the runtime facts about each operation that the types alone
 // cannot carry (its host, whether it is safe to retry, which inputs the client fills in).
 
-import { deref, isObject, specOperations, type Json } from "./spec-walk.ts";
+import { deref, isObject, specOperations, type Json } from "@seg/spec";
 
 interface OperationEntry {
   operationId: string;

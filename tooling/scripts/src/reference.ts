@@ -8,7 +8,7 @@ import { apiMarkdown, type SpecFacts } from "./reference/api-md.ts";
 import { coverageTable, withCoverage } from "./reference/coverage.ts";
 import { retryReasons } from "./reference/retry-reasons.ts";
 import { vendorPackages, type VendorPackage } from "./reference/vendors.ts";
-import { specOperations } from "./spec-walk.ts";
+import { specOperations } from "@seg/spec";
 
 export async function specFacts(root: string, pkg: VendorPackage): Promise<SpecFacts> {
   const source = await readFile(path.join(root, pkg.spec), "utf8");

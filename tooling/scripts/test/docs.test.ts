@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { indexPage } from "../src/docs/index-page.ts";
 import { selfContained } from "../src/docs/redoc.ts";
 import { sourceEntryPoints } from "../src/docs/typedoc.ts";
-import { specOperations } from "../src/spec-walk.ts";
+import { specOperations } from "@seg/spec";
 
 const redocPage = (extra = "") =>
   `<html><head>${extra}</head><body><script type="module">img({src:"https://cdn.redoc.ly/redoc/logo-mini-full.svg"});img({src:"https://cdn.redoc.ly/redoc/logo-mini.svg"});` +

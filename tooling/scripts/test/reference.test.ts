@@ -10,7 +10,7 @@ import { retryReasons } from "../src/reference/retry-reasons.ts";
 import { bodyVariants, fieldRows, typeText } from "../src/reference/schema-text.ts";
 import { tsLiteral } from "../src/reference/ts-literal.ts";
 import { vendorPackages } from "../src/reference/vendors.ts";
-import { specOperations, type Json } from "../src/spec-walk.ts";
+import { specOperations, type Json } from "@seg/spec";
 
 const schemas: Json = {
   Id: { type: ["integer", "string"], description: "An id." },

@@ -1,6 +1,6 @@
 // docs/index.html: the site's front page. Plain HTML and inline CSS (nothing to load): each vendor
 // with every operation of its spec, linked into its Redoc page, and each package's TypeDoc page.
-import { isObject } from "../spec-walk.ts";
+import { isObject } from "@seg/spec";
 import type { SpecFacts } from "../reference/api-md.ts";
 import type { VendorPackage } from "../reference/vendors.ts";
 

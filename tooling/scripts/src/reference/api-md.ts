@@ -1,7 +1,7 @@
 // packages/<vendor>/API.md: every operation of the vendor's spec — method, host, path, parameters,
 // body fields with their types and whether they are required, documented responses and errors,
 // retry safety, and one example call in the client's syntax.
-import { deref, isObject, type Json, type SpecOperation } from "../spec-walk.ts";
+import { deref, isObject, type Json, type SpecOperation } from "@seg/spec";
 import { exampleCall } from "./example-call.ts";
 import { anchor, cell, code, prose, table } from "./markdown.ts";
 import { bodyVariants, fieldRows, typeText } from "./schema-text.ts";

@@ -1,7 +1,7 @@
 // One call of an operation in the client's own syntax (`client.POST(path, { params, body })`), with
 // the values the spec's examples give: the docs' own example body, parameters from their examples.
 // Inputs the client fills in (`x-seg-bind`) are left out, as a caller leaves them out.
-import { deref, isObject, type Json, type SpecOperation } from "../spec-walk.ts";
+import { deref, isObject, type Json, type SpecOperation } from "@seg/spec";
 import { tsLiteral } from "./ts-literal.ts";
 
 /** The first value of an `examples` map (Example objects, maybe `$ref`s), else `example`. */

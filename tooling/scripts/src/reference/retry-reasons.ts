@@ -1,7 +1,7 @@
 // Why each operation is or is not safe to retry. specs/README.md asks for the reason in a comment
 // beside `x-seg-idempotent`; the reference shows it, so it is read from the YAML's comments.
 import { isMap, isScalar, parseDocument } from "yaml";
-import { METHODS } from "../spec-walk.ts";
+import { METHODS } from "@seg/spec";
 
 const keyOf = (node: unknown): string | undefined => (isScalar(node) ? String(node.value) : undefined);
 

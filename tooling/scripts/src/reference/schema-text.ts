@@ -1,7 +1,7 @@
 // How the reference writes a JSON Schema: as a type (`integer | string`, `InvoiceItem[]`, a
 // component's name for object types — the name the vendor package exports it by) and, for a body,
 // as one row per field, nested fields written with their path (`items[].amount`).
-import { deref, isObject, refName, resolvePointer, type Json } from "../spec-walk.ts";
+import { deref, isObject, refName, resolvePointer, type Json } from "@seg/spec";
 
 const COMPOSITIONS = ["oneOf", "anyOf"] as const;
 

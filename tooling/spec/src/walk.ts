@@ -1,5 +1,5 @@
-// Walks a vendor spec's operations: the one reading of `specs/<vendor>.yaml` that the generated
-// operation table and the generated reference (API.md, README coverage) share.
+// Walks a vendor spec's operations: the one reading of `specs/<vendor>.yaml` that the generator,
+// the reference, the sandbox and the tests share.
 
 export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 

@@ -1,0 +1,4 @@
+// @seg/spec: the one reading of specs/<vendor>.yaml (operations, servers, bindings, credentials).
+export * from "./walk.ts";
+export * from "./auth.ts";
+export * from "./load.ts";
