@@ -4236,6 +4236,7 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
       }
     ],
     "security": [],
+    "x-seg-body-token": "token",
     "tags": [
       {
         "name": "Events",
