@@ -2,3 +2,4 @@
 export * from "./walk.ts";
 export * from "./auth.ts";
 export * from "./load.ts";
+export * from "./client-shape.ts";
