@@ -3,3 +3,4 @@ export * from "./walk.ts";
 export * from "./auth.ts";
 export * from "./load.ts";
 export * from "./client-shape.ts";
+export * from "./examples.ts";
