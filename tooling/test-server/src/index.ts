@@ -72,7 +72,9 @@ export async function startTestServer(handler: Handler = () => ({ status: 200, j
       };
       const index = requests.push(recorded) - 1;
       void Promise.resolve(handler(recorded, index)).then(
-        (reply) => answer(reply, res, req.socket),
+        (reply) => {
+          answer(reply, res, req.socket);
+        },
         (error: unknown) => {
           res.writeHead(599).end(String(error));
         },

@@ -1,0 +1,3 @@
+import { conformance } from "@seg/test-server/conformance";
+import { createSegmenterClient } from "../src/index.ts";
+conformance({ vendor: "segmenter", createClient: createSegmenterClient });

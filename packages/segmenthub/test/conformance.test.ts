@@ -1,0 +1,3 @@
+import { conformance } from "@seg/test-server/conformance";
+import { createSegmentHubClient } from "../src/index.ts";
+conformance({ vendor: "segmenthub", createClient: createSegmentHubClient });

@@ -1,0 +1,3 @@
+import { conformance } from "@seg/test-server/conformance";
+import { createSegmetricsClient } from "../src/index.ts";
+conformance({ vendor: "segmetrics", createClient: createSegmetricsClient });

@@ -1,0 +1,3 @@
+import { conformance } from "@seg/test-server/conformance";
+import { createSegmintClient } from "../src/index.ts";
+conformance({ vendor: "segmint", createClient: createSegmintClient });
