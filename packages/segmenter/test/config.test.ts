@@ -1,5 +1,6 @@
 // Configuration: the API key and the base URL (which Segmenter does not publish, so it has no
 // default) are checked when the client is created, with errors naming the option and its variable.
+// The key's own checks and the browser refusal: conformance.test.ts.
 import { startTestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSegmenterClient, SegConfigError } from "../src/index.ts";
@@ -20,9 +21,8 @@ function configError(attempt: () => unknown): SegConfigError {
 
 describe("required configuration", () => {
   it.each([
-    ["apiKey", "SEGMENTER_API_KEY", { baseUrl: "https://segmenter.example.com" }],
     ["baseUrl", "SEGMENTER_BASE_URL", { apiKey: "k" }],
-  ])("a missing %s is a SegConfigError naming the option and %s", (field, env, options) => {
+  ])("a missing %s is a SegConfigError naming the option and %s (a missing key: conformance.test.ts)", (field, env, options) => {
     vi.stubEnv("SEGMENTER_API_KEY", undefined);
     vi.stubEnv("SEGMENTER_BASE_URL", undefined);
     const error = configError(() => createSegmenterClient(options));
@@ -110,20 +110,5 @@ describe("paths are appended to the base URL and its prefix", () => {
     });
     await client.createSegment({ name: "A" });
     expect(asked).toEqual(["https://segmenter.example.com:8443/api/v1/segments"]);
-  });
-});
-
-describe("in a browser", () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
-    vi.stubGlobal("document", {});
-    const options = { apiKey: "key", baseUrl: "https://segmenter.example.com/api" };
-    const refused = (): unknown => createSegmenterClient(options);
-    expect(refused).toThrow(SegConfigError);
-    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmenter client is configured with a secret/);
-    expect(() => createSegmenterClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
   });
 });

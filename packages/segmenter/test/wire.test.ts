@@ -3,7 +3,7 @@
 // body byte for byte) is what the docs specify, and the documented 200 bodies come back.
 import type { TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ClearSegmentPersonsRequest, components, SegmenterClient } from "../src/index.ts";
+import { unwrap, type ClearSegmentPersonsRequest, type components, type SegmenterClient } from "../src/index.ts";
 import { propertyExamples, requestExample, requestExampleNames, responseExample } from "./doc-examples.ts";
 import { API_KEY, clientWithServer, PREFIX } from "./harness.ts";
 
@@ -120,6 +120,21 @@ describe("documented success bodies", () => {
     const { data, error } = await started.client.updateSegment({ id: "seg-1", persons: [person] });
     expect(error).toBeUndefined();
     expect(data).toEqual({ data: { isUpdated: false }, errorMessage: "segment locked" });
+  });
+});
+
+describe("the named methods' errors", () => {
+  it.each<[string, (client: SegmenterClient) => Promise<{ data?: unknown; error?: unknown; response: Response }>, string]>([
+    ["createSegment", (c) => c.createSegment({ name: "A" }), "createSegment"],
+    ["updateSegment", (c) => c.updateSegment({ id: "seg-1", persons: [person] }), "updateSegment"],
+    ["clearSegmentPersons", (c) => c.clearSegmentPersons({ id: "seg-1" }), "updateSegment"],
+  ])("%s returns the documented 400 typed, and unwrap throws it for its operation", async (_name, call, operation) => {
+    const badRequest = responseExample("createSegment", "400", "badRequest");
+    const started = await clientWithServer(() => ({ status: 400, json: badRequest }));
+    server = started.server;
+    const result = await call(started.client);
+    expect(result.error).toEqual(badRequest);
+    expect(() => unwrap(result)).toThrow(expect.objectContaining({ name: "SegApiError", vendor: "segmenter", operation, status: 400, kind: "bad_request" }) as Error);
   });
 });
 

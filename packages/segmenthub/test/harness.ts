@@ -18,24 +18,3 @@ export async function clientWithServer(
 /** Retries that finish in milliseconds. */
 export const FAST_RETRY = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } as const;
 
-/**
- * The global fetch, holding each request until its response is read. Works around a @seg/core bug
- * on Node 20 (undici, nodejs/node#55428): core hands fetch a `Request` it keeps no reference to, and
- * a garbage collection during the attempt cuts the link from core's abort signal to the request, so
- * an attempt timeout or a caller's abort never ends a hung request or a stalled body. Used only by
- * the tests that rely on aborting one; remove once core keeps the request alive itself.
- */
-export async function gcSafeFetch(request: Request): Promise<Response> {
-  inFlight.add(request);
-  try {
-    const response = await fetch(request);
-    // Core reads the body after fetch resolves: keep the request while the response lives.
-    readingBody.set(response, request);
-    return response;
-  } finally {
-    inFlight.delete(request);
-  }
-}
-
-const inFlight = new Set<Request>();
-const readingBody = new WeakMap<Response, Request>();

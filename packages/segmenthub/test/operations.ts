@@ -1,6 +1,6 @@
 // Every documented SegmentHub operation as a test case: the docs' own request example (read from the
 // spec), the call a user makes for it (without the account and token the client fills in), and the
-// body that must then reach the wire. The wire, error, retry and secret tests all walk this table.
+// body that must then reach the wire. The wire and configuration tests walk this table.
 import type { components, SegmentHubClient } from "../src/index.ts";
 import { requestExample, responseExample } from "./doc-examples.ts";
 import { ACCOUNT, TOKEN } from "./harness.ts";
@@ -15,8 +15,6 @@ export interface OperationCase {
   wire: Record<string, unknown>;
   /** The spec binds `token` to the client's config: the call needs one. */
   needsToken: boolean;
-  /** `x-seg-idempotent`: retried automatically. */
-  idempotent: boolean;
   /** The documented success body (or, where the docs show none, one in the spec's shape). */
   reply: unknown;
 }
@@ -49,7 +47,6 @@ const event = (body: { account: string }, call: OperationCase["call"]): Operatio
   call,
   wire: onTheWire(body),
   needsToken: false,
-  idempotent: false,
   reply: campaigns,
 });
 
@@ -65,7 +62,6 @@ export const cases: Record<string, OperationCase> = {
     call: (c) => c.POST("/profiles/query", { body: callerBody(requestExample<Schemas["ProfileQueryRequest"]>("queryProfile", "profilesQuery")) }),
     wire: onTheWire(requestExample("queryProfile", "profilesQuery")),
     needsToken: true,
-    idempotent: true,
     reply: responseExample("queryProfile", "200", "profilesQuery"),
   },
   "Profiles - Update Attributes": {
@@ -77,7 +73,6 @@ export const cases: Record<string, OperationCase> = {
       }),
     wire: onTheWire(requestExample("updateProfileAttributes", "profilesUpdateAttributes")),
     needsToken: true,
-    idempotent: true,
     reply: updated,
   },
   "Profiles - Update Segments": {
@@ -89,7 +84,6 @@ export const cases: Record<string, OperationCase> = {
       }),
     wire: onTheWire(requestExample("updateProfileSegments", "profilesUpdateSegments")),
     needsToken: true,
-    idempotent: true,
     reply: { status: 200, profileId: "YOUR_PROFILE_ID", message: "Profile segments saved successfully.", errors: [] },
   },
   "Visitors - Query": {
@@ -98,7 +92,6 @@ export const cases: Record<string, OperationCase> = {
     call: (c) => c.POST("/visitors/query", { body: callerBody(requestExample<Schemas["VisitorQueryRequest"]>("queryVisitor", "visitorsQuery")) }),
     wire: onTheWire(requestExample("queryVisitor", "visitorsQuery")),
     needsToken: true,
-    idempotent: true,
     reply: { status: 200, message: "Visitor queried successfully.", errors: [], attributes: { country: [{ value: "tr" }] }, segments: [] },
   },
   "Visitors - Update Attributes": {
@@ -110,7 +103,6 @@ export const cases: Record<string, OperationCase> = {
       }),
     wire: onTheWire(requestExample("updateVisitorAttributes", "visitorsUpdateAttributes")),
     needsToken: true,
-    idempotent: true,
     reply: { status: 200, visitorId: "VISITOR_ID", message: "Visitor attributes saved successfully.", errors: [] },
   },
   "Visitors - Update Segments": {
@@ -122,10 +114,6 @@ export const cases: Record<string, OperationCase> = {
       }),
     wire: onTheWire(requestExample("updateVisitorSegments", "visitorsUpdateSegments")),
     needsToken: true,
-    idempotent: true,
     reply: { status: 200, visitorId: "VISITOR_ID", message: "Visitor segments saved successfully.", errors: [] },
   },
 };
-
-/** The cases whose operation needs the client's token. */
-export const tokenCases: [string, OperationCase][] = Object.entries(cases).filter(([, c]) => c.needsToken);

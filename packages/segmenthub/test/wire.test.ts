@@ -3,7 +3,7 @@
 // needs it, the token) filled in — and the documented success body comes back as `data`.
 import type { TestServer } from "@seg/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { ACCOUNT, clientWithServer, gcSafeFetch, TOKEN } from "./harness.ts";
+import { ACCOUNT, clientWithServer, TOKEN } from "./harness.ts";
 import { cases } from "./operations.ts";
 
 let server: TestServer | undefined;
@@ -73,7 +73,7 @@ describe("bound body fields", () => {
   });
 
   it("rejects with the caller's reason when the caller aborts", async () => {
-    const started = await clientWithServer(() => "hang", { fetch: gcSafeFetch });
+    const started = await clientWithServer(() => "hang");
     server = started.server;
     const controller = new AbortController();
     const call = started.client.fireEvent({ event: "pageView", visitorId: "v1", platform: "p" }, { signal: controller.signal });

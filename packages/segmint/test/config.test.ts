@@ -8,23 +8,8 @@ afterEach(() => {
 
 const valid = { username: "user", password: "pass" };
 
+// Missing options, environment variables and the browser refusal: conformance.test.ts.
 describe("configuration", () => {
-  it.each([
-    ["username", "SEGMINT_USERNAME"],
-    ["password", "SEGMINT_PASSWORD"],
-  ])("a missing %s is a SegConfigError naming the option and %s, before any request", (field, env) => {
-    vi.stubEnv(env, undefined);
-    const attempt = (): unknown => createSegmintClient({ ...valid, [field]: undefined });
-    expect(attempt).toThrow(SegConfigError);
-    expect(attempt).toThrow(new RegExp(`${field}.*${env}`));
-  });
-
-  it("reads the credentials from the environment when not passed", () => {
-    vi.stubEnv("SEGMINT_USERNAME", "env-user");
-    vi.stubEnv("SEGMINT_PASSWORD", "env-pass");
-    expect(() => createSegmintClient()).not.toThrow();
-  });
-
   it("a blank password is as missing as an absent one", () => {
     vi.stubEnv("SEGMINT_PASSWORD", undefined);
     expect(() => createSegmintClient({ username: "u", password: "  " })).toThrow(/password/);
@@ -56,20 +41,5 @@ describe("configuration", () => {
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("tokenTtlMs %s is a SegConfigError", (tokenTtlMs) => {
     expect(() => createSegmintClient({ ...valid, tokenTtlMs })).toThrow(/tokenTtlMs: must be a positive number/);
-  });
-});
-
-describe("in a browser", () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  it("refuses a client holding a secret without dangerouslyAllowBrowser, and creates it with", () => {
-    vi.stubGlobal("document", {});
-    const options = valid;
-    const refused = (): unknown => createSegmintClient(options);
-    expect(refused).toThrow(SegConfigError);
-    expect(refused).toThrow(/^dangerouslyAllowBrowser: this segmint client is configured with a secret/);
-    expect(() => createSegmintClient({ ...options, dangerouslyAllowBrowser: true })).not.toThrow();
   });
 });

@@ -14,6 +14,16 @@ export interface SuiteContext {
 export const start = (context: SuiteContext, options?: HarnessOptions): Promise<Harness> =>
   startHarness(context.spec, context.createClient, context.options, options);
 
+/** What `run` threw or rejected with; fails the test if it did neither. */
+export async function caught(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a failure, and there was none");
+}
+
 /** The error a call ends in: what it rejected with, or what `unwrap` throws for its result. */
 export async function failureOf(context: SuiteContext, call: () => Promise<Result>): Promise<unknown> {
   let result: Result;

@@ -15,6 +15,10 @@ import { operationSuite } from "./operation-suite.ts";
 import { vendorSuite } from "./vendor-suite.ts";
 import { conformanceVendor } from "./vendor.ts";
 
+// The same checks, for the quirk tests a vendor keeps.
+export { caught } from "./context.ts";
+export { errorSurfaces, keepingLogger, leaksIn } from "./leaks.ts";
+
 export interface ConformanceOptions {
   /** The vendor's name: `specs/<vendor>.yaml`, `packages/<vendor>`. */
   vendor: string;
