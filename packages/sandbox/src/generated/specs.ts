@@ -3228,17 +3228,20 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
       {
         "url": "https://dataservices.segmint.net",
         "description": "Production (default).",
-        "x-seg-host": "production"
+        "x-seg-host": "api",
+        "x-seg-environment": "production"
       },
       {
         "url": "https://dataservices-stage.segmint.net",
         "description": "Staging environment.",
-        "x-seg-host": "stage"
+        "x-seg-host": "api",
+        "x-seg-environment": "stage"
       },
       {
         "url": "https://dataservices-demo.segmint.net",
         "description": "Demo environment.",
-        "x-seg-host": "demo"
+        "x-seg-host": "api",
+        "x-seg-environment": "demo"
       }
     ],
     "security": [
