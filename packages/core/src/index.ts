@@ -31,6 +31,7 @@ export {
   apiErrorKind,
 } from "./errors.ts";
 export { checkBaseUrl } from "./config-checks.ts";
+export { environmentBaseUrls } from "./environments.ts";
 export type { CallContext, SegApiErrorKind } from "./errors.ts";
 export type { RetryEvent, RetryOptions } from "./retry.ts";
 export type { TimeoutOptions } from "./transport.ts";

@@ -78,7 +78,7 @@ export function createSegmintClient(options: SegmintOptions = {}): SegmintClient
     vendor: "segmint",
     servers,
     operations,
-    // Every operation's host is `production` in the generated table; point it at the chosen URL.
+    // The chosen environment or base URL, for the one host (`api`).
     baseUrls,
     auth,
     userAgent: agent,

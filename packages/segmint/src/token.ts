@@ -2,12 +2,12 @@
 // Basic credentials, through its own client so the exchange gets the same retries, timeouts, typed
 // errors and redaction as any other call. Caching, sharing and renewal are @seg/core's
 // `tokenExchangeAuth`; this file only knows how to ask for a token and read the answer.
-import { createVendorClient, SegError, unwrap, type AuthStrategy, type ExchangedToken, type TransportOptions } from "@seg/core";
+import { createVendorClient, SegError, unwrap, type AuthStrategy, type ExchangedToken, type ServerTable, type TransportOptions } from "@seg/core";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
 export interface TokenEndpoint extends TransportOptions {
-  baseUrls: { production: string } | undefined;
+  baseUrls: ServerTable | undefined;
   /** The HTTP Basic credentials (`basicAuth`). */
   credentials: AuthStrategy;
   /** Every secret to redact from the exchange's errors: the credentials and the tokens issued so far. */

@@ -1,7 +1,7 @@
 // Builds src/generated/operations.ts: the runtime facts about each operation that the types alone
 // cannot carry (its host, whether it is safe to retry, which inputs the client fills in).
 
-import { deref, isObject, specOperations, type Json } from "@seg/spec";
+import { deref, isObject, serverEnvironments, specOperations, type Json } from "@seg/spec";
 
 interface OperationEntry {
   operationId: string;
@@ -45,6 +45,16 @@ export function operationTable(spec: unknown): { servers: Record<string, string>
   return { servers, operations };
 }
 
+/** The environments block, for a spec that names its environments (`x-seg-environment`). */
+function environmentsSource(doc: Json): string {
+  const environments = serverEnvironments(doc);
+  if (Object.keys(environments).length === 0) return "";
+  return `
+/** Each environment's host URLs, by its \`x-seg-environment\` name; the first is the default. */
+export const environments = ${JSON.stringify(environments, null, 2)} as const;
+`;
+}
+
 export function operationTableSource(doc: unknown, source: string): string {
   const { servers, operations } = operationTable(doc);
   return `/**
@@ -54,7 +64,7 @@ export function operationTableSource(doc: unknown, source: string): string {
 
 /** Each host's URL template, by its \`x-seg-host\` name. */
 export const servers = ${JSON.stringify(servers, null, 2)} as const;
-
+${environmentsSource(doc as Json)}
 /** Each operation by "METHOD /path": its host, retry safety and the inputs the client fills in. */
 export const operations = ${JSON.stringify(operations, null, 2)} as const;
 `;

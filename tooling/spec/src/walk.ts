@@ -31,7 +31,10 @@ export function deref(doc: Json, value: unknown): unknown {
   return isObject(value) && typeof value.$ref === "string" ? deref(doc, resolvePointer(doc, value.$ref)) : value;
 }
 
-/** Each server's URL by its `x-seg-host` name, in the spec's order. */
+/**
+ * Each host's URL by its `x-seg-host` name, in the spec's order. Servers that share a host are the
+ * environments of that one API (`x-seg-environment`): the first is the default.
+ */
 export function serverHosts(servers: unknown, where: string): Record<string, string> {
   if (!Array.isArray(servers)) return {};
   const hosts: Record<string, string> = {};
@@ -39,9 +42,36 @@ export function serverHosts(servers: unknown, where: string): Record<string, str
     if (!isObject(server) || typeof server.url !== "string") fail(where, "server without url");
     const host = server["x-seg-host"];
     if (typeof host !== "string") fail(where, `server ${server.url} has no x-seg-host`);
-    hosts[host] = server.url;
+    if (Object.hasOwn(hosts, host) && typeof server["x-seg-environment"] !== "string") {
+      fail(where, `servers share x-seg-host ${host}: name each one's environment with x-seg-environment, or give each API its own x-seg-host`);
+    }
+    hosts[host] ??= server.url;
   }
   return hosts;
+}
+
+/**
+ * The spec's environments (`x-seg-environment` on its root servers): each one's URL for every host,
+ * in the spec's order, the default first. Empty when the spec names none.
+ */
+export function serverEnvironments(doc: Json): Record<string, Record<string, string>> {
+  const servers = Array.isArray(doc.servers) ? doc.servers.filter(isObject) : [];
+  const named = servers.filter((server) => typeof server["x-seg-environment"] === "string");
+  if (named.length === 0) return {};
+  if (named.length !== servers.length) fail("servers", "x-seg-environment must be on every root server or none");
+  const environments: Record<string, Record<string, string>> = {};
+  for (const server of named) {
+    const environment = String(server["x-seg-environment"]);
+    const host = String(server["x-seg-host"]);
+    const urls = (environments[environment] ??= {});
+    if (Object.hasOwn(urls, host)) fail("servers", `environment ${environment} has two ${host} servers`);
+    urls[host] = String(server.url);
+  }
+  const hosts = Object.keys(serverHosts(servers, "servers")).sort().join(", ");
+  for (const [environment, urls] of Object.entries(environments)) {
+    if (Object.keys(urls).sort().join(", ") !== hosts) fail("servers", `environment ${environment} must have a server for each host (${hosts})`);
+  }
+  return environments;
 }
 
 export interface SpecOperation {

@@ -12,7 +12,7 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
       "title": "SegMetrics API",
       "version": "1",
       "summary": "Import, tracking (identify) and reporting API of SegMetrics.",
-      "description": "The SegMetrics API v1 is a way to enable customer to import their own data into their\nSegMetrics account, either through a custom integration, or to modify existing information in\ntheir integrations (import host). The Reporting API allows users to programmatically pull the\nmetrics that SegMetrics generates (reporting host). A contact can also be connected to a web\nsession without the JavaScript API (track host).\n\nAPI v1 is in active development.\n\nResponses: when an API call succeeds, the API returns a 200 HTTP response and a JSON response\nbody unless otherwise noted. If there's an error, the API returns an HTTP response in the 400\nor 500 range and a response body indicating what caused the error. When you create or update\na field, you may receive an HTTP 400 if any fields contain bad data or required fields are\nmissing. If the server is overloaded or you encounter a bug, you will get a 500 error: try again\nafter a short period, and if you continue to encounter an error, raise the issue with support.\n\nNo rate limit is published (NOTES.md: one integrator's code assumes 60 requests/minute —\nunconfirmed).\n"
+      "description": "The SegMetrics API v1 is a way to enable customer to import their own data into their\nSegMetrics account, either through a custom integration, or to modify existing information in\ntheir integrations (import host). The Reporting API allows users to programmatically pull the\nmetrics that SegMetrics generates (reporting host). A contact can also be connected to a web\nsession without the JavaScript API (track host).\n\nAPI v1 is in active development.\n\nResponses: when an API call succeeds, the API returns a 200 HTTP response and a JSON response\nbody unless otherwise noted. If there's an error, the API returns an HTTP response in the 400\nor 500 range and a response body indicating what caused the error. When you create or update\na field, you may receive an HTTP 400 if any fields contain bad data or required fields are\nmissing. If the server is overloaded or you encounter a bug, you will get a 500 error: try again\nafter a short period, and if you continue to encounter an error, raise the issue with support.\n\nNo rate limit is published (\"Facts beyond the documents\": one integrator's code assumes 60 requests/minute —\nunconfirmed).\n"
     },
     "servers": [
       {
@@ -3228,17 +3228,20 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
       {
         "url": "https://dataservices.segmint.net",
         "description": "Production (default).",
-        "x-seg-host": "production"
+        "x-seg-host": "api",
+        "x-seg-environment": "production"
       },
       {
         "url": "https://dataservices-stage.segmint.net",
         "description": "Staging environment.",
-        "x-seg-host": "stage"
+        "x-seg-host": "api",
+        "x-seg-environment": "stage"
       },
       {
         "url": "https://dataservices-demo.segmint.net",
         "description": "Demo environment.",
-        "x-seg-host": "demo"
+        "x-seg-host": "api",
+        "x-seg-environment": "demo"
       }
     ],
     "security": [
@@ -3581,7 +3584,7 @@ export const specs: Readonly<Record<SpecVendor, Record<string, unknown>>> = {
           }
         },
         "TooManyRequests": {
-          "description": "Rate limit or monthly quota exceeded (from NOTES.md; not in the vendor document).",
+          "description": "Rate limit or monthly quota exceeded (from \"Facts beyond the documents\"; not in the vendor document).",
           "content": {
             "application/json": {
               "schema": {

@@ -5,21 +5,32 @@
 
 /** Each host's URL template, by its `x-seg-host` name. */
 export const servers = {
-  "production": "https://dataservices.segmint.net",
-  "stage": "https://dataservices-stage.segmint.net",
-  "demo": "https://dataservices-demo.segmint.net"
+  "api": "https://dataservices.segmint.net"
+} as const;
+
+/** Each environment's host URLs, by its `x-seg-environment` name; the first is the default. */
+export const environments = {
+  "production": {
+    "api": "https://dataservices.segmint.net"
+  },
+  "stage": {
+    "api": "https://dataservices-stage.segmint.net"
+  },
+  "demo": {
+    "api": "https://dataservices-demo.segmint.net"
+  }
 } as const;
 
 /** Each operation by "METHOD /path": its host, retry safety and the inputs the client fills in. */
 export const operations = {
   "POST /auth/v1/token": {
     "operationId": "createToken",
-    "host": "production",
+    "host": "api",
     "idempotent": true
   },
   "GET /campaigns/{campaignId}": {
     "operationId": "getCampaign",
-    "host": "production",
+    "host": "api",
     "idempotent": true
   }
 } as const;

@@ -127,7 +127,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Rate limit or monthly quota exceeded (from NOTES.md; not in the vendor document). */
+        /** @description Rate limit or monthly quota exceeded (from "Facts beyond the documents"; not in the vendor document). */
         TooManyRequests: {
             headers: {
                 [name: string]: unknown;

@@ -1,7 +1,7 @@
 // packages/<vendor>/API.md: every operation of the vendor's spec — method, host, path, parameters,
 // body fields with their types and whether they are required, documented responses and errors,
 // retry safety, and one example call in the client's syntax.
-import { deref, isObject, type Json, type SpecOperation } from "@seg/spec";
+import { deref, isObject, serverEnvironments, type Json, type SpecOperation } from "@seg/spec";
 import { exampleCall } from "./example-call.ts";
 import { anchor, cell, code, prose, table } from "./markdown.ts";
 import { bodyVariants, fieldRows, typeText } from "./schema-text.ts";
@@ -117,6 +117,21 @@ function operationSection(facts: SpecFacts, op: SpecOperation, pkg: VendorPackag
   return lines.join("\n");
 }
 
+/** The spec's environments (`x-seg-environment`), when it names any: what `environment` picks. */
+function environmentsSection(doc: Json): string[] {
+  const environments = Object.entries(serverEnvironments(doc));
+  if (environments.length === 0) return [];
+  const hosts = Object.keys(environments[0]?.[1] ?? {});
+  return [
+    "## Environments",
+    "",
+    `The client's \`environment\` option picks one; the first, \`${environments[0]?.[0] ?? ""}\`, is the default.`,
+    "",
+    table(["environment", ...hosts.map((host) => `${host} URL`)], environments.map(([name, urls]) => [code(name), ...hosts.map((host) => code(urls[host] ?? ""))])),
+    "",
+  ];
+}
+
 export function apiMarkdown(facts: SpecFacts, pkg: VendorPackage): string {
   const { doc, servers, operations } = facts;
   const info = isObject(doc.info) ? doc.info : {};
@@ -147,6 +162,7 @@ export function apiMarkdown(facts: SpecFacts, pkg: VendorPackage): string {
     "",
     table(["host", "URL"], Object.entries(servers).map(([host, url]) => [code(host), code(url)])),
     "",
+    ...environmentsSection(doc),
     "## Operations",
     "",
     table(["operationId", "method", "path", "summary"], index),
