@@ -1,16 +1,24 @@
 // Every documented operation of every vendor, read from specs/<vendor>.yaml, and one way to call any
 // of them on the clients of vendors.ts (planted secrets, every host under a test server). Suites
 // walk these lists instead of naming operations, so an operation added to a spec is covered at once.
-import { readdirSync, readFileSync } from "node:fs";
 import { createSegmenterClient } from "@seg/segmenter";
 import { createSegmentHubClient } from "@seg/segmenthub";
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { createSegmintClient } from "@seg/segmint";
 import type { Reply, RecordedRequest } from "@seg/test-server";
-import { parse } from "yaml";
+import {
+  credentialOf,
+  deref,
+  documentedResponses,
+  isObject,
+  readSpec as readVendorSpec,
+  requestExamples,
+  specOperations,
+  specVendors,
+  type Credential,
+  type Json,
+} from "@seg/spec";
 import { segmenter, segmenthub, segmetrics, segmint, SLOTS, type Transport } from "./vendors.ts";
-
-type Node = Record<string, unknown>;
 
 export interface SpecParameter {
   name: string;
@@ -62,94 +70,62 @@ export interface Spec {
   operations: SpecOperation[];
 }
 
-const SPEC_DIR = new URL("../../../specs/", import.meta.url);
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+/** The schema's types (`["string", "integer"]` for a oneOf of both). */
+function typesOf(doc: Json, schema: unknown): string[] {
+  const node = deref(doc, schema);
+  if (!isObject(node)) return [];
+  const alternatives = node.oneOf ?? node.anyOf;
+  if (Array.isArray(alternatives)) return alternatives.flatMap((alternative) => typesOf(doc, alternative));
+  return ([] as unknown[]).concat(node.type ?? []).map(String);
+}
 
-function readSpec(file: string): Spec {
-  const vendor = file.replace(/\.yaml$/, "");
-  const spec = parse(readFileSync(new URL(file, SPEC_DIR), "utf8")) as Node;
-  const resolve = (node: unknown): Node => {
-    const ref = (node as Node | undefined)?.$ref;
-    if (typeof ref !== "string") return (node ?? {}) as Node;
-    return resolve(ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Node)[key], spec));
-  };
-  const hostOf = (servers: unknown): string | undefined => ((servers as Node[] | undefined)?.[0]?.["x-seg-host"] as string | undefined);
-  const servers = Object.fromEntries((spec.servers as Node[]).map((server) => [server["x-seg-host"] as string, server.url as string]));
-  const rootSecurity = (spec.security as Node[] | undefined) ?? [];
-  const rootSchemes = new Set(rootSecurity.flatMap((requirement) => Object.keys(requirement)));
-  const schemes = ((spec.components as Node | undefined)?.securitySchemes ?? {}) as Record<string, Node>;
+/** Requests credentials: its security (else the root's) names a scheme. */
+const secured = (security: unknown): boolean => Array.isArray(security) && security.some((requirement) => isObject(requirement) && Object.keys(requirement).length > 0);
 
-  const typesOf = (schema: unknown): string[] => {
-    const node = resolve(schema);
-    const alternatives = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
-    if (alternatives) return alternatives.flatMap(typesOf);
-    return ([] as unknown[]).concat(node.type ?? []).map(String);
-  };
-  /** Property names the client binds (`x-seg-bind`) anywhere in a body schema. */
-  const boundProperties = (schema: unknown, seen = new Set<unknown>()): string[] => {
-    const node = resolve(schema);
-    if (seen.has(node)) return [];
-    seen.add(node);
-    const properties = (node.properties ?? {}) as Record<string, Node>;
-    const own = Object.entries(properties).filter(([, property]) => property["x-seg-bind"] !== undefined).map(([name]) => name);
-    const nested = [...((node.oneOf ?? []) as unknown[]), ...((node.anyOf ?? []) as unknown[]), ...((node.allOf ?? []) as unknown[])];
-    return [...own, ...nested.flatMap((inner) => boundProperties(inner, seen))];
-  };
+/** The header names `credential` travels in. */
+function credentialHeaders(credential: Credential): string[] {
+  if (credential.kind === "header") return [credential.header];
+  return credential.kind === "bearer" || credential.kind === "basic" || credential.kind === "exchange" ? ["Authorization"] : [];
+}
 
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(spec.paths as Record<string, Node>)) {
-    for (const method of METHODS) {
-      const op = item[method] as Node | undefined;
-      if (!op) continue;
-      const parameters = [...((item.parameters ?? []) as unknown[]), ...((op.parameters ?? []) as unknown[])].map(resolve).map(
-        (parameter): SpecParameter => ({
-          name: parameter.name as string,
-          in: parameter.in as string,
-          required: parameter.required === true,
-          bound: parameter["x-seg-bind"] !== undefined,
-          commaArray: typesOf(parameter.schema).includes("array") && parameter.explode === false,
-          types: typesOf(parameter.schema),
-        }),
-      );
-      const content = (resolve(op.requestBody).content ?? {}) as Record<string, Node>;
-      const json = content["application/json"];
-      const example = Object.values((json?.examples ?? {}) as Record<string, unknown>)[0];
-      const bound = json ? boundProperties(json.schema) : [];
-      const body = json
-        ? Object.fromEntries(Object.entries((resolve(example).value ?? {}) as Node).filter(([name]) => !bound.includes(name)))
-        : undefined;
-      const success = Object.entries(op.responses as Record<string, unknown>).find(([status]) => status.startsWith("2"));
-      const successContent = Object.keys(resolve(success?.[1]).content ?? {});
-      const security = (op.security as Node[] | undefined) ?? rootSecurity;
-      operations.push({
-        vendor,
-        method: method.toUpperCase(),
-        path,
-        operationId: op.operationId as string,
-        host: hostOf(op.servers) ?? hostOf(spec.servers) ?? "",
-        parameters,
-        jsonBody: json !== undefined,
-        body,
-        jsonSuccess: successContent.includes("application/json"),
-        idempotent: op["x-seg-idempotent"] === true,
-        authenticated: security.some((requirement) => Object.keys(requirement).length > 0),
-        exchange: op.security !== undefined && security.some((requirement) => Object.keys(requirement).some((name) => !rootSchemes.has(name))),
-      });
-    }
-  }
-  const credentialHeaders = [...rootSchemes].flatMap((name) => {
-    const scheme = schemes[name] ?? {};
-    if (scheme.type === "apiKey" && scheme.in === "header") return [scheme.name as string];
-    return scheme.type === "http" ? ["Authorization"] : [];
+/** One vendor's spec as these suites need it, read by @seg/spec (the one spec walker). */
+function readSpec(vendor: string): Spec {
+  const doc = readVendorSpec(vendor);
+  const { servers, operations: walked } = specOperations(doc);
+  const credential = credentialOf(doc);
+  const exchange = credential.kind === "exchange" ? credential.operation : undefined;
+  const operations = walked.map((op): SpecOperation => {
+    const [example] = Object.values(requestExamples(doc, op));
+    const content = op.requestBody?.content;
+    const jsonBody = isObject(content) && content["application/json"] !== undefined;
+    const success = documentedResponses(doc, op).find((response) => response.status.startsWith("2"));
+    return {
+      vendor,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      operationId: op.operationId,
+      host: op.host,
+      parameters: op.parameters.map((parameter) => ({
+        name: String(parameter.name),
+        in: String(parameter.in),
+        required: parameter.required === true,
+        bound: parameter["x-seg-bind"] !== undefined,
+        commaArray: typesOf(doc, parameter.schema).includes("array") && parameter.explode === false,
+        types: typesOf(doc, parameter.schema),
+      })),
+      jsonBody,
+      body: jsonBody ? Object.fromEntries(Object.entries(isObject(example) ? example : {}).filter(([name]) => op.bind.body[name] === undefined)) : undefined,
+      jsonSuccess: success?.contentType === "application/json",
+      idempotent: op.idempotent,
+      authenticated: secured(op.operation.security ?? doc.security),
+      exchange: op.where === exchange,
+    };
   });
-  return { vendor, servers, hosts: [...new Set(operations.map((op) => op.host))], credentialHeaders, operations };
+  return { vendor, servers, hosts: [...new Set(operations.map((op) => op.host))], credentialHeaders: credentialHeaders(credential), operations };
 }
 
 /** Every spec in specs/, by file name. */
-export const SPECS: readonly Spec[] = readdirSync(SPEC_DIR)
-  .filter((file) => file.endsWith(".yaml"))
-  .sort()
-  .map(readSpec);
+export const SPECS: readonly Spec[] = specVendors().map(readSpec);
 
 export const OPERATIONS: readonly SpecOperation[] = SPECS.flatMap((spec) => spec.operations);
 
