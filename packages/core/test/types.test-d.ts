@@ -15,7 +15,8 @@ import {
   type UndocumentedStatus,
   type VendorClient,
 } from "../src/index.ts";
-import type { AcmePaths, components, operations, paths } from "./fixtures/acme.ts";
+import type { AcmePaths, components, paths } from "./fixtures/acme.ts";
+import type { operations } from "./fixtures/generated/schema.ts";
 
 declare const client: VendorClient<AcmePaths>;
 /** The same vendor without BoundPaths: every input as the spec requires it. */

@@ -5,4 +5,5 @@ export const CLI_OPTIONS = {
   check: { type: "boolean", default: false },
   tag: { type: "string" },
   out: { type: "string" },
+  spec: { type: "string" },
 } as const;

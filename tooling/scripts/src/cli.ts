@@ -7,7 +7,7 @@ import { checkGenerated } from "./check-generated.ts";
 import { CLI_OPTIONS } from "./cli-options.ts";
 import { DistTagError } from "./dist-tag.ts";
 import { buildDocs } from "./docs.ts";
-import { writeGenerated } from "./generate.ts";
+import { writeGenerated, writeGeneratedFromSpec } from "./generate.ts";
 import { packLocal } from "./pack-local.ts";
 import { repoRoot } from "./paths.ts";
 import { writeReference } from "./reference.ts";
@@ -20,6 +20,8 @@ import { suggestChangesets } from "./suggest-changesets.ts";
 const usage = `usage: seg-scripts <command>
 
   generate <vendor>        regenerate packages/<vendor>/src/generated/ from specs/<vendor>.yaml
+  generate --spec <file> --out <dir>
+                           the same files from any spec into any directory (core's test fixture)
   reference                regenerate every vendor's API.md and its README coverage table from specs/
   docs                     build the HTML reference into docs/ (Redoc for each spec, TypeDoc for the packages)
   check-generated          fail when any committed generated file differs from its spec
@@ -55,6 +57,11 @@ async function reported(name: string, action: () => Promise<void>): Promise<void
 switch (command) {
   case "generate": {
     const [vendor] = rest;
+    if (values.spec !== undefined || values.out !== undefined) {
+      if (vendor || values.spec === undefined || values.out === undefined) throw new Error(`generate takes a vendor, or --spec <file> and --out <dir>\n${usage}`);
+      await writeGeneratedFromSpec(path.resolve(values.spec), path.resolve(values.out));
+      break;
+    }
     if (!vendor) throw new Error(`generate needs a vendor name\n${usage}`);
     await writeGenerated(vendor);
     break;

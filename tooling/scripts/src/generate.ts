@@ -16,8 +16,12 @@ export type GeneratedFiles = Record<string, string>;
 const CORE = "@seg/core";
 
 export async function generate(vendor: string, root: string = repoRoot): Promise<GeneratedFiles> {
-  const spec = specPath(vendor, root);
-  const source = path.relative(root, spec);
+  return generateFromSpec(specPath(vendor, root), root);
+}
+
+/** The files generated from any spec file (a vendor's, or a test fixture's); `root` makes the source path in their headers. */
+export async function generateFromSpec(spec: string, root: string = repoRoot): Promise<GeneratedFiles> {
+  const source = path.relative(root, spec).split(path.sep).join("/");
   const document: unknown = parse(await readFile(spec, "utf8"));
   const commaLists = commaListPaths(document);
   const wrapped = new Set<string>();
@@ -44,9 +48,17 @@ export async function generate(vendor: string, root: string = repoRoot): Promise
 }
 
 export async function writeGenerated(vendor: string): Promise<void> {
-  const dir = generatedDir(vendor);
+  await writeFiles(generatedDir(vendor), await generate(vendor));
+}
+
+/** `seg-scripts generate --spec <file> --out <dir>`: the same files from any spec into any directory. */
+export async function writeGeneratedFromSpec(spec: string, outDir: string): Promise<void> {
+  await writeFiles(outDir, await generateFromSpec(spec));
+}
+
+async function writeFiles(dir: string, files: GeneratedFiles): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries(await generate(vendor))) {
+  for (const [name, text] of Object.entries(files)) {
     await writeFile(path.join(dir, name), text);
   }
 }

@@ -1,11 +1,11 @@
 // The generator, run on small specs the way `pnpm generate` runs on the real ones: every schema gets a
 // named, exported type and is listed in schemas.ts; comma-separated query lists become CommaList.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { generate } from "../src/generate.ts";
+import { generate, generateFromSpec } from "../src/generate.ts";
 
 let root: string;
 beforeEach(async () => {
@@ -93,5 +93,16 @@ describe("comma-separated list parameters", () => {
 
   it("leave the core import out when a spec has none", async () => {
     expect((await generated({}))["schema.ts"]).not.toContain("@seg/core");
+  });
+});
+
+describe("generateFromSpec", () => {
+  it("makes the same files from a spec anywhere, naming it in their headers", async () => {
+    const fromSpecs = await generated({});
+    await mkdir(path.join(root, "fixtures"));
+    await writeFile(path.join(root, "fixtures/acme.yaml"), await readFile(path.join(root, "specs/acme.yaml"), "utf8"));
+    const elsewhere = await generateFromSpec(path.join(root, "fixtures/acme.yaml"), root);
+    expect(Object.keys(elsewhere)).toEqual(Object.keys(fromSpecs));
+    for (const [name, text] of Object.entries(elsewhere)) expect(text).toBe(fromSpecs[name]?.replaceAll("specs/acme.yaml", "fixtures/acme.yaml"));
   });
 });
