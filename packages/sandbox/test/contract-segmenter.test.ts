@@ -16,7 +16,7 @@ import {
 } from "@seg/segmenter";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LogEntry } from "../src/index.ts";
-import type { SegmenterSegment } from "../src/state.ts";
+import type { SegmenterSegment } from "../src/vendors/segmenter/state.ts";
 import { requestExample, specProblems, useSandbox } from "./harness.ts";
 
 const sandbox = await useSandbox();
