@@ -75,7 +75,7 @@ export function usage(vendors: readonly VendorInfo[] = vendorCatalog()): string 
     ["--quiet", "do not print one line per request"],
     ["--help", "this text"],
   ];
-  const width = Math.max(...rows.map(([flag]) => flag.length)) + 1;
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   const names = vendors.map((vendor) => vendor.displayName);
   const served = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}` : (names[0] ?? "nothing");
   return [

@@ -75,6 +75,7 @@ export function schemaInstance(input: unknown, depth = 0): unknown {
     case "null":
       return null;
     default:
-      return undefined;
+      // No type: anything the schema allows; an object is the likeliest JSON answer.
+      return {};
   }
 }
