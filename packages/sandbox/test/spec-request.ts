@@ -19,6 +19,12 @@ const exampleOf = (node: Node | undefined): unknown => {
   return named?.value ?? schemaInstance(node.schema);
 };
 
+/** A parameter value as it goes into a URL (a list as the docs write it, comma-separated). */
+const text = (value: unknown): string => {
+  if (Array.isArray(value)) return value.join(",");
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "sandbox";
+};
+
 /** An operation's inputs as a caller writes them: path parameters, required query parameters, the body. */
 export interface SpecInputs {
   path: Record<string, string>;
@@ -31,7 +37,7 @@ export function specInputs(operation: SpecOperation): SpecInputs {
   const parameters = raw.parameters ?? [];
   const values = (where: string, required: boolean): Record<string, string> =>
     Object.fromEntries(
-      parameters.filter((p) => p.in === where && (!required || p.required === true)).map((p) => [String(p.name), String(exampleOf(p) ?? "sandbox")]),
+      parameters.filter((p) => p.in === where && (!required || p.required === true)).map((p) => [String(p.name), text(exampleOf(p))]),
     );
   return { path: values("path", false), query: values("query", true), body: exampleOf(raw.requestBody?.content?.["application/json"]) };
 }
