@@ -78,7 +78,7 @@ function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], wi
   const secrets = (shape: ClientShape): string => shape.options.filter((o) => o.secret).map((o) => `${key(o.name)}: string`).join("; ");
   return [
     ...HEADER,
-    'import type { CredentialsOf, StatesOf } from "../vendors/module.ts";',
+    'import type { CredentialsOf, StateOf } from "../vendors/module.ts";',
     'import type { Modules } from "./modules.ts";',
     "",
     "/** Every vendor the sandbox serves: one per `specs/*.yaml`. */",
@@ -113,9 +113,10 @@ function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], wi
     "}",
     "",
     "/** Everything the sandbox remembers, as plain JSON: each vendor module's part, and the counters behind made-up ids. */",
-    "export interface SandboxState extends StatesOf<Modules> {",
+    "export interface SandboxState {",
     "  version: 1;",
     "  counters: Record<string, number>;",
+    ...withModule.map((vendor) => `  ${key(vendor)}: StateOf<Modules[${quote(vendor)}]>;`),
     "}",
     "",
   ].join("\n");

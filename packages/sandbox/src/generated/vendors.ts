@@ -2,7 +2,7 @@
 // Regenerate after a spec or module change: `pnpm --filter @seg/sandbox generate`.
 /* eslint-disable */
 
-import type { CredentialsOf, StatesOf } from "../vendors/module.ts";
+import type { CredentialsOf, StateOf } from "../vendors/module.ts";
 import type { Modules } from "./modules.ts";
 
 /** Every vendor the sandbox serves: one per `specs/*.yaml`. */
@@ -47,7 +47,11 @@ export interface SandboxCredentials {
 }
 
 /** Everything the sandbox remembers, as plain JSON: each vendor module's part, and the counters behind made-up ids. */
-export interface SandboxState extends StatesOf<Modules> {
+export interface SandboxState {
   version: 1;
   counters: Record<string, number>;
+  segmenter: StateOf<Modules["segmenter"]>;
+  segmenthub: StateOf<Modules["segmenthub"]>;
+  segmetrics: StateOf<Modules["segmetrics"]>;
+  segmint: StateOf<Modules["segmint"]>;
 }

@@ -91,8 +91,3 @@ export type StateOf<M> = Parts<M>["state"];
 
 /** The credentials a module reads beyond the spec's (`unknown` for none). */
 export type CredentialsOf<M> = Parts<M>["credentials"];
-
-/** The store slices of a set of modules, by vendor; vendors that keep none are left out. */
-export type StatesOf<Modules> = {
-  [Vendor in keyof Modules as StateOf<Modules[Vendor]> extends undefined ? never : Vendor]: StateOf<Modules[Vendor]>;
-};
