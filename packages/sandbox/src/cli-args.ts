@@ -6,7 +6,7 @@ import type { SandboxOptions } from "./sandbox.ts";
 import { vendorCatalog, type VendorInfo } from "./vendors/catalog.ts";
 import { kebabCase, optionDefault } from "./vendors/generic/credentials.ts";
 
-/** A flag that sets one credential of one vendor: `--segmenter-key`, `--segmint-user` … */
+/** A flag that sets one credential of one vendor: `--<vendor>-key`, `--<vendor>-user` … */
 export interface CredentialFlag {
   flag: string;
   vendor: string;

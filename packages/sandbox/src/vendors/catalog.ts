@@ -8,7 +8,7 @@ import { mountsOf, type Mount } from "./mounts.ts";
 
 export interface VendorInfo {
   vendor: string;
-  /** `SegMetrics` (the spec's title without "API"). */
+  /** The spec's title without "API" (`displayName`), for prose. */
   displayName: string;
   document: Record<string, unknown>;
   shape: ClientShape;

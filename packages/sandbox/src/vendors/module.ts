@@ -20,7 +20,7 @@ export interface CallContext<State = unknown, Credentials = Readonly<Record<stri
 /** A request that matched an operation and passed its spec's validation. */
 export interface OperationCall {
   operation: SpecOperation;
-  /** Variables of the vendor's prefix (SegMetrics' `account_id` and `integration_id`). */
+  /** Variables of the vendor's prefix (a server URL's `{account_id}`), percent-decoded. */
   mount: Record<string, string>;
   /** Path parameters, percent-decoded. */
   params: Record<string, string>;
@@ -60,22 +60,23 @@ export interface VendorErrors {
 
 /**
  * A vendor's quirks: only what its spec cannot say. `State` is the vendor's part of the store,
- * `Credentials` what it accepts beyond the spec's credential options (SegmentHub's `accounts`).
+ * `Credentials` the credentials it reads: the spec's credential options and any it adds (a list of
+ * accounts that exist, say).
  */
 export interface VendorModule<State = undefined, Credentials = unknown> {
   /** Error bodies as the vendor's docs show them (default: from the spec's documented errors). */
   errors?: VendorErrors;
-  /** Replaces the check the spec's security scheme implies (Segmint's issued, expiring tokens). */
+  /** Replaces the check the spec's security scheme implies (tokens the module issues and expires). */
   authenticate?(call: AuthCall, context: CallContext<State, Credentials>): Reply | undefined;
-  /** A body of a media type the operation does not take (default: a 400). SegmentHub: a 415. */
+  /** A body of a media type the operation does not take (default: a 400; a vendor may answer 415). */
   unsupportedMediaType?(contentType: string): Reply;
-  /** Adjusts the raw query before validation (Segmint's grant_type may come in a form body). */
+  /** Adjusts the raw query before validation (a parameter a vendor also takes in a form body). */
   prepareQuery?(query: string, body: unknown): string;
   /** This vendor's part of the store: an empty one (a file or `setState` fills in what is missing). */
   state?: { empty(): State };
-  /** Values of non-secret client options other than `sandbox-<kebab name>` (SegMetrics' ids). */
+  /** Values of non-secret client options other than `sandbox-<kebab name>` (ids kept from before). */
   optionDefaults?: Readonly<Record<string, string>>;
-  /** Adjusts `clientOptions.<vendor>` to the credentials (SegmentHub: the first allowed account). */
+  /** Adjusts `clientOptions.<vendor>` to the credentials (the first of the accounts that exist). */
   clientOptions?(options: Record<string, unknown>, credentials: Credentials): Record<string, unknown>;
   /** Stateful handlers by operationId; every other operation answers from the spec. */
   handlers?: Readonly<Record<string, OperationHandler<State, Credentials>>>;
