@@ -22,7 +22,9 @@ export interface NewVendorOptions {
 
 export async function newVendor({ root, vendor, spec, displayName }: NewVendorOptions): Promise<void> {
   const facts = await checkNewVendor(root, vendor, path.resolve(spec), displayName);
-  const step = (what: string): void => console.log(`new-vendor: ${what}`);
+  const step = (what: string): void => {
+    console.log(`new-vendor: ${what}`);
+  };
   const pnpm = async (...args: string[]): Promise<void> => {
     await run("pnpm", args, { cwd: root, env: process.env });
   };

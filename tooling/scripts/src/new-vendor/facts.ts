@@ -1,7 +1,7 @@
 // What the scaffold of a new vendor package needs to know, read once from its spec through
 // @seg/spec: names, the client's options (clientShape), the server variables and bound values each
 // option fills, the credential and, for a token exchange, the call that obtains the token.
-import { camelCase, clientShape, credentialOf, displayName, isObject, specOperations, type ClientShape, type Json } from "@seg/spec";
+import { camelCase, clientShape, credentialOf, deref, displayName, isObject, specOperations, type ClientShape, type Json } from "@seg/spec";
 import { NewVendorRefused } from "./refused.ts";
 
 export interface ExchangeCall {
@@ -38,13 +38,15 @@ const pascalCase = (text: string): string =>
   text
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
 
 /** The one value a required query parameter of the token exchange can take: its single enum value, or its default. */
-function fixedValue(parameter: Json, where: string): string {
-  const schema = isObject(parameter.schema) ? parameter.schema : {};
-  const values = Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum : schema.default !== undefined ? [schema.default] : [];
+function fixedValue(doc: Json, parameter: Json, where: string): string {
+  const resolved = deref(doc, parameter.schema);
+  const schema = isObject(resolved) ? resolved : {};
+  const values: unknown[] =
+    schema.const !== undefined ? [schema.const] : Array.isArray(schema.enum) && schema.enum.length === 1 ? (schema.enum as unknown[]) : schema.default !== undefined ? [schema.default] : [];
   const [value] = values;
   if (typeof value !== "string" && typeof value !== "number") {
     throw new NewVendorRefused(
@@ -61,7 +63,7 @@ function exchangeCall(doc: Json, where: string): ExchangeCall {
     throw new NewVendorRefused(`${where}: the token exchange requires a body; the scaffold sends the exchange without one (mark it not required, or write src/token.ts by hand after scaffolding a spec without it)`);
   }
   const query = Object.fromEntries(
-    operation.parameters.filter((p) => p.in === "query" && p.required === true).map((p) => [String(p.name), fixedValue(p, where)]),
+    operation.parameters.filter((p) => p.in === "query" && p.required === true).map((p) => [String(p.name), fixedValue(doc, p, where)]),
   );
   return { method: operation.method, path: operation.path, query };
 }
@@ -74,7 +76,7 @@ export function vendorFacts(vendor: string, doc: Json, givenDisplayName?: string
   if (pascal.toLowerCase() !== vendor) {
     throw new NewVendorRefused(
       `the display name "${title}" gives create${pascal}Client, which does not spell the vendor name "${vendor}": ` +
-        `pass --display-name with the vendor's own capitalisation of "${vendor}" (e.g. --display-name ${vendor[0]!.toUpperCase()}${vendor.slice(1)})`,
+        `pass --display-name with the vendor's own capitalisation of "${vendor}" (e.g. --display-name ${vendor.charAt(0).toUpperCase()}${vendor.slice(1)})`,
     );
   }
   const credential = credentialOf(doc);
@@ -100,7 +102,7 @@ export function vendorFacts(vendor: string, doc: Json, givenDisplayName?: string
   return {
     vendor,
     pascal,
-    camel: pascal[0]!.toLowerCase() + pascal.slice(1),
+    camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
     title,
     summary: typeof info.summary === "string" ? info.summary : undefined,
     shape,

@@ -64,9 +64,10 @@ async function specGate(root: string, file: string): Promise<void> {
   const env = { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" };
   const { code, stdout, stderr } = await run(redocly, ["lint", "--config", path.join(root, "redocly.yaml"), file], { cwd: root, env, capture: true });
   if (code === 0) return;
-  // Redocly's Node-version banner is noise here; the problems follow "validating …".
-  const report = `${stdout}\n${stderr}`.slice(Math.max(0, `${stdout}\n${stderr}`.indexOf("validating")));
-  throw new NewVendorRefused(`the spec fails the spec gate (redocly.yaml's rules, \`pnpm lint:specs\`):\n${report.trim()}`);
+  // The problems are on stdout; stderr has the summary after Redocly's Node-version banner, and
+  // advice to ignore the problems, which is not this command's.
+  const summary = stderr.slice(Math.max(0, stderr.indexOf("validating"))).replace(/^run `redocly lint --generate-ignore-file`.*$/m, "");
+  throw new NewVendorRefused(`the spec fails the spec gate (redocly.yaml's rules, \`pnpm lint:specs\`):\n${summary.trim()}\n\n${stdout.trim()}`);
 }
 
 /** The facts of the vendor to scaffold, or a refusal saying what to fix; reads only. */

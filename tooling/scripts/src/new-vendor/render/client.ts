@@ -26,7 +26,7 @@ function authOf(credential: Credential): { expression: string; imports: string[]
     case "basic":
       return { expression: "basicAuth(username, password)", imports: ["basicAuth"] };
     case "body":
-      return { expression: `bodyTokenAuth({ field: ${JSON.stringify(credential.bind)}, token: ${credential.bind} })`, imports: ["bodyTokenAuth"] };
+      return { expression: `bodyTokenAuth({ field: ${JSON.stringify(credential.bind)}, ${credential.bind === "token" ? "token" : `token: ${credential.bind}`} })`, imports: ["bodyTokenAuth"] };
     case "exchange":
       return { expression: "auth", imports: ["basicAuth", "tokenExchangeAuth", "type AuthStrategy"] };
     case "none":
@@ -71,7 +71,7 @@ export function clientTs(facts: VendorFacts): string {
     "type TransportOptions",
     "type VendorClient",
   ];
-  const given = (name: string): string => `given${name[0]!.toUpperCase()}${name.slice(1)}`;
+  const given = (name: string): string => `given${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   const hostOption = shape.multiHost ? "baseUrls" : "baseUrl";
   const destructured = [...shape.options.map((option) => `${option.name}: ${given(option.name)}`), hostOption, "...transport"].join(", ");
   const [host = "api"] = shape.hosts;
@@ -126,7 +126,7 @@ export function clientTs(facts: VendorFacts): string {
     "    operations,",
     hosts,
     ...(exchange || variableEntries.length ? ["    variables,"] : []),
-    `    auth: ${auth.expression},`,
+    auth.expression === "auth" ? "    auth," : `    auth: ${auth.expression},`,
     `    userAgent: ${exchange ? "agent" : "userAgent({ name, version })"},`,
     ...(commaQuery ? ["    // The spec writes array query parameters as one comma-separated value (`style: form, explode: false`).", '    querySerializer: { array: { style: "form", explode: false } },'] : []),
     "  });",

@@ -6,7 +6,8 @@ import type { VendorFacts } from "../facts.ts";
 export function tokenTs({ vendor, pascal, exchange }: VendorFacts): string {
   if (!exchange) throw new Error("tokenTs: the spec has no token exchange");
   const method = exchange.method.toUpperCase();
-  const query = Object.keys(exchange.query).length ? `params: { query: ${JSON.stringify(exchange.query).replace(/"([A-Za-z_$][\w$]*)":/g, "$1: ")} }, ` : "";
+  const entries = Object.entries(exchange.query).map(([name, value]) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  const query = entries.length ? `params: { query: { ${entries.join(", ")} } }, ` : "";
   return `// The token exchange behind every ${pascal} call: \`${method} ${exchange.path}\` with HTTP Basic credentials,
 // through its own client so it gets the same retries, timeouts, typed errors and redaction as any
 // other call. Caching, sharing and renewal are @seg/core's \`tokenExchangeAuth\`.
