@@ -1,6 +1,7 @@
 // The packages that take every vendor package: the facade peers on each (optional, so a team
 // installs only its vendors) and tests against it; the sandbox's and the adversarial suite's tests
 // create each vendor's client. Their vendor entries follow the vendor packages, never a hand list.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { VendorPackage } from "../reference/vendors.ts";
@@ -42,6 +43,7 @@ export async function dependentManifests(root: string, vendors: readonly VendorP
   const files: Record<string, string> = {};
   for (const { dir, peers } of DEPENDENTS) {
     const file = `${dir}/package.json`;
+    if (!existsSync(path.join(root, file))) continue;
     const manifest = JSON.parse(await readFile(path.join(root, file), "utf8")) as Manifest;
     files[file] = `${JSON.stringify(withVendors(manifest, vendors, peers), null, 2)}\n`;
   }
