@@ -5,4 +5,6 @@ export const CLI_OPTIONS = {
   check: { type: "boolean", default: false },
   tag: { type: "string" },
   out: { type: "string" },
+  spec: { type: "string" },
+  "display-name": { type: "string" },
 } as const;

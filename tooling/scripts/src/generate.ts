@@ -43,10 +43,10 @@ export async function generate(vendor: string, root: string = repoRoot): Promise
   };
 }
 
-export async function writeGenerated(vendor: string): Promise<void> {
-  const dir = generatedDir(vendor);
+export async function writeGenerated(vendor: string, root: string = repoRoot): Promise<void> {
+  const dir = generatedDir(vendor, root);
   await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries(await generate(vendor))) {
+  for (const [name, text] of Object.entries(await generate(vendor, root))) {
     await writeFile(path.join(dir, name), text);
   }
 }
