@@ -1,5 +1,7 @@
-// `pnpm demo`: starts the sandbox in-process (all four vendor APIs on 127.0.0.1), then uses each
-// vendor package and the facade against it, printing what it did and what each vendor returned.
+// `pnpm demo`: starts the sandbox in-process (every vendor API on 127.0.0.1), then uses the vendor
+// packages and the facade against it, printing what it did and what each vendor returned. The tour
+// shows what is particular to each of four vendors by hand; the vendors it names as served come
+// from the sandbox.
 import { startSandbox } from "@seg/sandbox";
 import { createSeg } from "@seg/sdk";
 import { createSegmenterClient, unwrap } from "@seg/segmenter";
@@ -25,7 +27,7 @@ const onRetry = ({ attempt, delayMs, error }: { attempt: number; delayMs: number
 };
 
 try {
-  console.log(`seg demo: the sandbox serves SegMetrics, Segmint, Segmenter and SegmentHub on ${sandbox.url}`);
+  console.log(`seg demo: the sandbox serves ${Object.keys(options).sort().join(", ")} on ${sandbox.url}`);
 
   section("SegMetrics (@seg/segmetrics)");
   const segmetrics = createSegmetricsClient({ ...options.segmetrics, retry: { baseDelayMs: 50, onRetry } });

@@ -1,20 +1,19 @@
 // The control API under /__sandbox: look at and replace the state, reset it, set faults and the
 // seed, read the request log, move the clock. No credentials: the sandbox listens on 127.0.0.1.
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ResolvedCredentials } from "./config.ts";
 import type { LogEntry } from "./dispatch.ts";
 import type { FaultInput, FaultPlan } from "./faults.ts";
-import type { SandboxState } from "./state.ts";
+import type { SandboxState } from "./generated/vendors.ts";
 
 export interface Control {
   state: SandboxState;
   faults: FaultPlan;
   log: readonly LogEntry[];
-  credentials: ResolvedCredentials;
   now(): number;
   reset(): void;
   setState(state: SandboxState): void;
   advanceTime(ms: number): void;
+  /** `GET /__sandbox`: where everything is served, and how. */
   info(): Record<string, unknown>;
 }
 

@@ -3,9 +3,10 @@
 // (Content-Type, and the header its credentials go in), and the headers a client needs from a
 // response (request id, Retry-After) are exposed. A request header outside that list fails the
 // preflight in the browser, as it would against the vendor.
+import { credentialOf } from "@seg/spec/document";
 import type { FastifyInstance } from "fastify";
-import type { VendorSpec } from "./openapi/vendor-spec.ts";
-import { matchMount, type Vendor } from "./vendors.ts";
+import { matchMount, type Mount } from "./vendors/mounts.ts";
+import type { ServedVendor } from "./vendors/registry.ts";
 
 interface Policy {
   methods: string;
@@ -15,34 +16,30 @@ interface Policy {
 const EXPOSED = "x-request-id, retry-after";
 const CONTROL: Policy = { methods: "GET, POST, PUT, DELETE", headers: "content-type" };
 
-/** The headers a spec's security schemes put credentials in (`x-api-key`; `authorization` for http schemes). */
-function credentialHeaders(spec: VendorSpec): string[] {
-  const schemes = (spec.document as { components?: { securitySchemes?: Record<string, { type?: string; in?: string; name?: string }> } }).components
-    ?.securitySchemes;
-  return Object.values(schemes ?? {}).flatMap((scheme) => {
-    if (scheme.type === "http") return ["authorization"];
-    if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name) return [scheme.name.toLowerCase()];
-    return [];
-  });
+/** The header a vendor's credentials go in (`x-api-key`; `authorization` for http schemes), if any. */
+function credentialHeaders(vendor: ServedVendor): string[] {
+  const credential = credentialOf(vendor.document);
+  if (credential.kind === "header") return [credential.header.toLowerCase()];
+  return credential.kind === "bearer" || credential.kind === "basic" || credential.kind === "exchange" ? ["authorization"] : [];
 }
 
-function policies(specs: ReadonlyMap<Vendor, VendorSpec>): Map<Vendor, Policy> {
+function policies(vendors: readonly ServedVendor[]): Map<string, Policy> {
   return new Map(
-    [...specs].map(([vendor, spec]) => [
-      vendor,
+    vendors.map((vendor) => [
+      vendor.vendor,
       {
-        methods: [...new Set(spec.operations.map((op) => op.method))].join(", "),
-        headers: [...new Set(["content-type", ...credentialHeaders(spec)])].join(", "),
+        methods: [...new Set(vendor.spec.operations.map((op) => op.method))].join(", "),
+        headers: [...new Set(["content-type", ...credentialHeaders(vendor)])].join(", "),
       },
     ]),
   );
 }
 
-export function registerCors(app: FastifyInstance, specs: ReadonlyMap<Vendor, VendorSpec>): void {
-  const byVendor = policies(specs);
+export function registerCors(app: FastifyInstance, vendors: readonly ServedVendor[], mounts: readonly Mount[]): void {
+  const byVendor = policies(vendors);
   const policyFor = (url: string): Policy => {
     const path = url.split("?")[0] ?? "/";
-    const vendor = matchMount(path)?.mount.vendor;
+    const vendor = matchMount(mounts, path)?.mount.vendor;
     return vendor === undefined ? CONTROL : (byVendor.get(vendor) ?? CONTROL);
   };
   app.addHook("onRequest", async (request, reply) => {

@@ -7,10 +7,10 @@
 // operation sees therefore depend only on the seed and on how many times that operation was called —
 // not on how calls to other operations interleave with it (concurrent tests stay repeatable).
 import { hashSeed, mulberry32 } from "./prng.ts";
-import { VENDORS, type Vendor } from "./vendors.ts";
+import { VENDORS, type Vendor } from "./generated/vendors.ts";
 
 export interface FaultRule {
-  /** A vendor, or `"*"` (default) for all four. */
+  /** A vendor, or `"*"` (default) for every vendor. */
   vendor?: Vendor | "*";
   /** An operationId from the vendor's spec, or `"*"` (default) for every operation. */
   operation?: string;
@@ -53,10 +53,10 @@ const KEYS: Record<string, keyof FaultRule> = {
 };
 
 /**
- * `segmetrics:upsertContact:rate=0.5:status=503`, `*:*:latency=200`, `segmint:getCampaign:reset`,
- * `segmenthub:*:hang:times=1`, `segmetrics:*:status=429:retry-after=2`.
+ * `<vendor>:<operationId>:rate=0.5:status=503`, `*:*:latency=200`, `<vendor>:<operationId>:reset`,
+ * `<vendor>:*:hang:times=1`, `<vendor>:*:status=429:retry-after=2`.
  */
-export function parseFaultSpec(spec: string): FaultRule {
+export function parseFaultSpec(spec: string, vendors: readonly string[] = VENDORS): FaultRule {
   const [vendor = "", operation = "", ...options] = spec.split(":");
   const rule: FaultRule = { vendor: vendor as FaultRule["vendor"], operation };
   for (const option of options) {
@@ -74,16 +74,16 @@ export function parseFaultSpec(spec: string): FaultRule {
     if (value.trim() === "" || !Number.isFinite(number)) throw new Error(`fault "${spec}": ${rawKey} must be a number`);
     (rule as Record<string, number>)[field] = number;
   }
-  return checkFaultRule(rule, spec);
+  return checkFaultRule(rule, spec, vendors);
 }
 
-/** Checks a rule and fills its defaults; throws naming the problem. */
-export function checkFaultRule(input: FaultRule, label: string = JSON.stringify(input)): FaultRule {
+/** Checks a rule (its vendor among `vendors`, the embedded specs' by default) and fills its defaults; throws naming the problem. */
+export function checkFaultRule(input: FaultRule, label: string = JSON.stringify(input), vendors: readonly string[] = VENDORS): FaultRule {
   const rule: FaultRule = { ...input, vendor: input.vendor || "*", operation: input.operation || "*" };
   const fail = (problem: string): never => {
     throw new Error(`fault ${label}: ${problem}`);
   };
-  if (rule.vendor !== "*" && !VENDORS.includes(rule.vendor as Vendor)) fail(`vendor must be one of ${VENDORS.join(", ")} or *`);
+  if (rule.vendor !== "*" && !vendors.includes(rule.vendor ?? "")) fail(`vendor must be one of ${vendors.join(", ")} or *`);
   if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) fail("rate must be between 0 and 1");
   if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
     fail("status must be an HTTP error status (400-599)");
@@ -98,8 +98,8 @@ export function checkFaultRule(input: FaultRule, label: string = JSON.stringify(
   return rule;
 }
 
-export function toFaultRule(input: FaultInput): FaultRule {
-  return typeof input === "string" ? parseFaultSpec(input) : checkFaultRule(input);
+export function toFaultRule(input: FaultInput, vendors: readonly string[] = VENDORS): FaultRule {
+  return typeof input === "string" ? parseFaultSpec(input, vendors) : checkFaultRule(input, JSON.stringify(input), vendors);
 }
 
 export class FaultPlan {
@@ -107,8 +107,11 @@ export class FaultPlan {
   #seed = 0;
   #streams = new Map<string, () => number>();
   #fired = new Map<number, number>();
+  readonly #vendors: readonly string[];
 
-  constructor(rules: readonly FaultInput[] = [], seed = 0) {
+  /** `vendors`: the names rules may use (the served vendors). */
+  constructor(rules: readonly FaultInput[] = [], seed = 0, vendors: readonly string[] = VENDORS) {
+    this.#vendors = vendors;
     this.set(rules, seed);
   }
 
@@ -123,7 +126,7 @@ export class FaultPlan {
   /** Replaces the rules (and the seed, if given) and restarts every PRNG stream. */
   set(rules: readonly FaultInput[], seed: number = this.#seed): void {
     if (!Number.isInteger(seed)) throw new Error("seed must be an integer");
-    this.#rules = rules.map(toFaultRule);
+    this.#rules = rules.map((rule) => toFaultRule(rule, this.#vendors));
     this.#seed = seed;
     this.restart();
   }
@@ -135,7 +138,7 @@ export class FaultPlan {
   }
 
   /** What to do with one request to `vendor`'s `operationId`; undefined when no fault applies. */
-  decide(vendor: Vendor, operationId: string): FaultDecision | undefined {
+  decide(vendor: string, operationId: string): FaultDecision | undefined {
     const decision: FaultDecision = { latencyMs: 0, rules: [] };
     for (const [index, rule] of this.#rules.entries()) {
       if (rule.vendor !== "*" && rule.vendor !== vendor) continue;

@@ -1,11 +1,11 @@
 // `--state <file>`: the store read at startup (when the file exists) and written after every change.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { normalizeState, type SandboxState } from "./state.ts";
+import type { SandboxState } from "./generated/vendors.ts";
 
-export function readStateFile(path: string): SandboxState | undefined {
+export function readStateFile(path: string, normalize: (input: unknown) => SandboxState): SandboxState | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    return normalizeState(JSON.parse(readFileSync(path, "utf8")));
+    return normalize(JSON.parse(readFileSync(path, "utf8")));
   } catch (error) {
     throw new Error(`cannot read sandbox state from ${path}: ${(error as Error).message}`, { cause: error });
   }

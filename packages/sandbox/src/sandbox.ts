@@ -1,24 +1,17 @@
-// startSandbox(): the four vendor APIs on one port of 127.0.0.1, each under its own prefix, served
-// by fastify; plus the control API under /__sandbox (state, reset, faults, log, clock).
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
-import { resolveCredentials, type ResolvedCredentials, type SandboxCredentials } from "./config.ts";
-import { registerControlRoutes } from "./control.ts";
-import { registerCors } from "./cors.ts";
-import { dispatch, type DispatchEnvironment, type IncomingCall, type LogEntry } from "./dispatch.ts";
+// startSandbox(): every vendor of the specs on one port of 127.0.0.1, each under its own prefix,
+// plus the control API under /__sandbox (state, reset, faults, log, clock). The parts: the vendors
+// (registry), the session (store, log, clock), the server and its request handler, the control API.
+import { resolveCredentials, vendorClientOptions, vendorUrls } from "./config.ts";
+import { registerControlRoutes, type Control } from "./control.ts";
+import type { DispatchEnvironment, LogEntry } from "./dispatch.ts";
 import { FaultPlan, type FaultInput, type FaultRule } from "./faults.ts";
-import { loadSpecs } from "./openapi/vendor-spec.ts";
-import { readStateFile, writeStateFile } from "./persistence.ts";
-import { statusText } from "./reply.ts";
-import { emptyState, normalizeState, type SandboxState } from "./state.ts";
-import { clientOptions, sandboxUrls, type SandboxClientOptions, type SandboxUrls } from "./urls.ts";
-import type { VendorModule } from "./vendors/module.ts";
-import { segmenter } from "./vendors/segmenter.ts";
-import { segmenthub } from "./vendors/segmenthub.ts";
-import { segmetrics } from "./vendors/segmetrics/index.ts";
-import { segmint } from "./vendors/segmint.ts";
-import type { Vendor } from "./vendors.ts";
+import type { ResolvedCredentials, SandboxClientOptions, SandboxCredentials, SandboxState, SandboxUrls } from "./generated/vendors.ts";
+import { requestHandler } from "./handle-request.ts";
+import { createServer, listen } from "./server.ts";
+import { createSession } from "./session.ts";
+import { nextId, sliceOf } from "./store.ts";
+import { vendorCatalog } from "./vendors/catalog.ts";
+import { serveVendor, type ServedVendor } from "./vendors/registry.ts";
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. Default 0: any free port (read it from `url`). The CLI defaults to 4010. */
@@ -27,11 +20,11 @@ export interface SandboxOptions {
   host?: string;
   /** Seed of the fault PRNG: the same seed and request sequence give the same faults. Default 0. */
   seed?: number;
-  /** Fault rules, as objects or CLI strings (`segmetrics:upsertContact:rate=0.5:status=503`). */
+  /** Fault rules, as objects or CLI strings (`<vendor>:<operationId>:rate=0.5:status=503`). */
   faults?: readonly FaultInput[];
   /** Credentials each vendor accepts; see `DEFAULT_CREDENTIALS`. */
   credentials?: SandboxCredentials;
-  /** Lifetime of Segmint tokens in seconds (`expires_in`). Default 3600. */
+  /** Lifetime of the tokens a token exchange issues, in seconds (`expires_in`). Default 3600. */
   tokenTtlSeconds?: number;
   /** Read the state from this JSON file at startup (if it exists) and write it back after every change. */
   statePath?: string;
@@ -43,13 +36,19 @@ export interface SandboxOptions {
   checkResponses?: boolean;
   /** Called after every request with what happened (the CLI prints these). */
   onRequest?: (entry: LogEntry) => void;
+  /**
+   * The OpenAPI documents to serve, by vendor name, instead of the embedded `specs/*.yaml` (for
+   * tests: a spec with an operation added, or a vendor of its own). A vendor with a hand-written
+   * module keeps it; any other is served from its spec alone.
+   */
+  specs?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface Sandbox {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly port: number;
-  /** Each vendor's base URL (SegMetrics: one per host). */
+  /** Each vendor's base URL (one per host for a vendor with several). */
   readonly urls: SandboxUrls;
   /** Options for each seg vendor client, pointing here with the accepted credentials. */
   readonly clientOptions: SandboxClientOptions;
@@ -70,151 +69,105 @@ export interface Sandbox {
   readonly log: readonly LogEntry[];
   /** The sandbox clock, epoch ms. */
   now(): number;
-  /** Moves the sandbox clock forward (e.g. past a Segmint token's expiry). */
+  /** Moves the sandbox clock forward (e.g. past an issued token's expiry). */
   advanceTime(ms: number): void;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-const MODULES: Readonly<Record<Vendor, VendorModule>> = { segmetrics, segmint, segmenter, segmenthub };
-const LOG_LIMIT = 1000;
-
-function flatHeaders(request: FastifyRequest): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(request.headers).flatMap(([name, value]) =>
-      value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value]],
-    ),
-  );
+/** What `GET /__sandbox` says of each vendor: where it is served and which operations are stateful. */
+function describeVendor(vendor: ServedVendor, urls: unknown): Record<string, unknown> {
+  return {
+    name: vendor.displayName,
+    urls,
+    credential: vendor.shape.credential.kind,
+    operations: vendor.spec.operations.length,
+    stateful: vendor.stateful,
+    fromSpec: vendor.spec.operations.map((op) => op.operationId).filter((id) => !vendor.stateful.includes(id)),
+  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const credentials = resolveCredentials(options.credentials);
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   if (!(tokenTtlSeconds > 0)) throw new Error("tokenTtlSeconds must be a positive number of seconds");
-  const state = emptyState();
-  const persisted = options.statePath === undefined ? undefined : readStateFile(options.statePath);
-  Object.assign(state, persisted ?? (options.initialState ? normalizeState(structuredClone(options.initialState)) : {}));
-  const faults = new FaultPlan(options.faults ?? [], options.seed ?? 0);
-  let offset = 0;
-  const now = (): number => (options.now?.() ?? Date.now()) + offset;
-  const log: LogEntry[] = [];
-  let seq = 0;
-  const persist = (): void => {
-    if (options.statePath !== undefined) writeStateFile(options.statePath, state);
-  };
+  const vendors = vendorCatalog(options.specs).map((info) => serveVendor(info));
+  const byName = new Map(vendors.map((vendor) => [vendor.vendor, vendor]));
+  const names = vendors.map((vendor) => vendor.vendor);
+  const credentials = resolveCredentials(vendors, options.credentials as Readonly<Record<string, object | undefined>> | undefined);
+  const session = createSession(options, vendors);
+  const faults = new FaultPlan(options.faults ?? [], options.seed ?? 0, names);
+  const mounts = vendors.flatMap((vendor) => vendor.mounts);
+  const { state } = session;
 
   const env: DispatchEnvironment = {
-    specs: loadSpecs(),
-    modules: MODULES,
+    vendors: byName,
+    mounts,
     faults,
-    context: { state, now, credentials, tokenTtlSeconds },
+    context: (vendor) => ({
+      state: sliceOf(state, vendor.vendor),
+      now: session.now,
+      credentials: credentials[vendor.vendor] ?? {},
+      tokenTtlSeconds,
+      nextId: (kind, prefix) => nextId(state, kind, prefix),
+    }),
     checkResponses: options.checkResponses ?? false,
-    changed: persist,
+    changed: session.persist,
   };
 
-  const app: FastifyInstance = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 });
-  // Bodies arrive as text whatever their type: the dispatcher decides (per vendor) what is acceptable.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => {
-    done(null, body);
-  });
-  // A blank Content-Type is no Content-Type (fastify would answer its own 415 before the vendor's).
-  app.addHook("onRequest", (request, _reply, done) => {
-    if (request.headers["content-type"]?.trim() === "") delete request.headers["content-type"];
-    done();
-  });
-  registerCors(app, env.specs);
-  // What fastify itself rejects (a body over the limit, a broken request) still gets a JSON answer.
-  app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    await reply.code(status).type("application/json; charset=utf-8").send(JSON.stringify({ error: statusText(status), message: error.message }));
-  });
-
-  const control = {
+  const app = createServer(vendors, mounts);
+  let origin = "";
+  const handle = requestHandler(env, session, () => origin);
+  app.all("/*", handle);
+  app.all("/", handle);
+  const reset = (): void => {
+    session.reset();
+    faults.restart();
+  };
+  const urlsByVendor = (): Record<string, unknown> => Object.fromEntries(vendors.map((vendor) => [vendor.vendor, vendorUrls(vendor, origin)]));
+  const control: Control = {
     state,
     faults,
-    log,
-    credentials,
-    now,
-    reset: (): void => {
-      Object.assign(state, emptyState());
-      log.length = 0;
-      faults.restart();
-      persist();
-    },
-    setState: (next: SandboxState): void => {
-      Object.assign(state, normalizeState(structuredClone(next)));
-      persist();
-    },
-    advanceTime: (ms: number): void => {
-      if (!(ms >= 0)) throw new Error("advanceTime takes a number of milliseconds >= 0");
-      offset += ms;
-    },
-    info: (): Record<string, unknown> => ({ url: origin, urls, seed: faults.seed, faults: faults.rules, credentials, tokenTtlSeconds }),
+    log: session.log,
+    now: session.now,
+    reset,
+    setState: session.setState,
+    advanceTime: session.advanceTime,
+    info: () => ({
+      url: origin,
+      urls: urlsByVendor(),
+      vendors: Object.fromEntries(vendors.map((vendor) => [vendor.vendor, describeVendor(vendor, vendorUrls(vendor, origin))])),
+      seed: faults.seed,
+      faults: faults.rules,
+      credentials,
+      tokenTtlSeconds,
+    }),
   };
   registerControlRoutes(app, control);
 
-  const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const entry: LogEntry = { seq: ++seq, at: new Date(now()).toISOString(), method: request.method, path: (request.raw.url ?? "/").split("?")[0] ?? "/", result: 0 };
-    const call: IncomingCall = {
-      method: request.method,
-      url: request.raw.url ?? "/",
-      headers: flatHeaders(request),
-      body: typeof request.body === "string" ? request.body : "",
-      origin,
-    };
-    const outcome = dispatch(call, env, entry);
-    const record = (): void => {
-      log.push(entry);
-      if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
-      options.onRequest?.(entry);
-    };
-    if (outcome.delayMs > 0) await sleep(outcome.delayMs);
-    if (outcome.kind !== "reply") {
-      entry.result = outcome.kind;
-      record();
-      reply.hijack();
-      // A reset: the client sees ECONNRESET. A hang: nothing, until it gives up or the sandbox closes.
-      if (outcome.kind === "reset") request.raw.socket.resetAndDestroy();
-      return;
-    }
-    entry.result = outcome.reply.status;
-    record();
-    if (request.raw.destroyed) return;
-    void reply.code(outcome.reply.status).headers(outcome.reply.headers ?? {});
-    if (outcome.reply.body === undefined) await reply.send();
-    else await reply.type("application/json; charset=utf-8").send(JSON.stringify(outcome.reply.body));
-  };
-  app.all("/*", handle);
-  app.all("/", handle);
-
-  await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
-  const { port } = app.server.address() as AddressInfo;
-  const hostForUrl = (options.host ?? "127.0.0.1").includes(":") ? `[${options.host ?? ""}]` : (options.host ?? "127.0.0.1");
-  const origin = `http://${hostForUrl}:${port}`;
-  const urls = sandboxUrls(origin);
-  persist();
+  const listening = await listen(app, options.port ?? 0, options.host ?? "127.0.0.1");
+  origin = listening.origin;
+  const urls = urlsByVendor();
+  const clientOptions = Object.fromEntries(vendors.map((vendor) => [vendor.vendor, vendorClientOptions(vendor, urls[vendor.vendor] as string | Record<string, string>, credentials[vendor.vendor] ?? {})]));
+  session.persist();
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closed ??= app.close().then(() => {
-      persist();
-    });
+    closed ??= app.close().then(session.persist);
     return closed;
   };
 
   return {
     url: origin,
-    port,
-    urls,
-    clientOptions: clientOptions(urls, credentials),
-    credentials,
+    port: listening.port,
+    urls: urls as unknown as SandboxUrls,
+    clientOptions: clientOptions as unknown as SandboxClientOptions,
+    credentials: credentials as unknown as ResolvedCredentials,
     get state() {
       return state;
     },
     snapshot: () => structuredClone(state),
-    setState: control.setState,
-    reset: control.reset,
+    setState: session.setState,
+    reset,
     get faults() {
       return faults.rules;
     },
@@ -224,9 +177,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults: (rules, seed) => {
       faults.set(rules, seed);
     },
-    log,
-    now,
-    advanceTime: control.advanceTime,
+    log: session.log,
+    now: session.now,
+    advanceTime: session.advanceTime,
     close,
     [Symbol.asyncDispose]: close,
   };

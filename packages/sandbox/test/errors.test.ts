@@ -1,7 +1,7 @@
 // Requests that break their spec, carry bad credentials or the wrong media type get the vendor's
 // documented error body, naming the problem.
 import { describe, expect, it } from "vitest";
-import type { Vendor } from "../src/vendors.ts";
+import type { Vendor } from "../src/index.ts";
 import { call, SEGMENTER_AUTH, SEGMETRICS_AUTH, SEGMINT_BASIC, segmetricsPaths, segmintToken, specProblems, useSandbox, type CallInit } from "./harness.ts";
 
 const sandbox = await useSandbox();

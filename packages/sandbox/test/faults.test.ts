@@ -1,7 +1,7 @@
 // Fault injection: error statuses with the vendor's error body, 429 with Retry-After, latency,
 // resets and hangs, scoped per vendor and operation — and reproducible from a seed.
 import { describe, expect, it } from "vitest";
-import { parseFaultSpec, startSandbox, type FaultRule, type Sandbox } from "../src/index.ts";
+import { parseFaultSpec, startSandbox, VENDORS, type FaultRule, type Sandbox } from "../src/index.ts";
 import { at, call, SEGMENTER_AUTH, SEGMETRICS_AUTH, segmetricsPaths, useSandbox } from "./harness.ts";
 
 const sandbox = await useSandbox();
@@ -29,7 +29,7 @@ describe("parseFaultSpec", () => {
   });
 
   it.each([
-    ["segmetric:*:status=503", "vendor must be one of segmetrics, segmint, segmenter, segmenthub or *"],
+    ["segmetric:*:status=503", `vendor must be one of ${VENDORS.join(", ")} or *`],
     ["segmetrics:*:rate=2:status=503", "rate must be between 0 and 1"],
     ["segmetrics:*:status=200", "status must be an HTTP error status (400-599)"],
     ["segmetrics:*:status=503:reset", "give at most one of status, reset, hang"],

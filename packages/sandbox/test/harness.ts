@@ -1,9 +1,9 @@
 // Test helpers: a sandbox on 127.0.0.1 port 0 (replies checked against the specs), plain HTTP calls
 // to it, and the specs' own response validation.
 import { afterAll } from "vitest";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../src/index.ts";
-import { loadSpecs } from "../src/openapi/vendor-spec.ts";
-import type { Vendor } from "../src/vendors.ts";
+import { specs } from "../src/generated/specs.ts";
+import { startSandbox, type Sandbox, type SandboxOptions, type Vendor } from "../src/index.ts";
+import { compileSpec, type VendorSpec } from "../src/openapi/vendor-spec.ts";
 
 /** Starts a sandbox for the current test file and closes it after the file's tests. */
 export async function useSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -66,10 +66,12 @@ export async function segmintToken(sandbox: Sandbox): Promise<string> {
   return String(at(answer.body, "access_token"));
 }
 
+/** An embedded vendor's spec, compiled as the sandbox serves it. */
+export const specOf = (vendor: Vendor): VendorSpec => compileSpec(vendor, specs[vendor]);
+
 /** The problems of a response against its operation's spec (empty when it conforms). */
 export function specProblems(vendor: Vendor, operationId: string, answer: Pick<Answer, "status" | "body">): string[] {
-  const spec = loadSpecs().get(vendor);
-  if (!spec) throw new Error(`no spec for ${vendor}`);
+  const spec = specOf(vendor);
   return spec.validateResponse(operationId, answer.status, answer.body);
 }
 
@@ -77,8 +79,7 @@ type Node = Record<string, unknown>;
 
 /** A named request-body example of an operation, from its (dereferenced) spec. */
 export function requestExample(vendor: Vendor, operationId: string, name: string): Node {
-  const spec = loadSpecs().get(vendor);
-  const operation = spec?.operation(operationId).raw as unknown as Node | undefined;
+  const operation = specOf(vendor).operation(operationId).raw as unknown as Node | undefined;
   const content = (operation?.requestBody as Node | undefined)?.content as Record<string, Node> | undefined;
   const example = (content?.["application/json"]?.examples as Record<string, Node> | undefined)?.[name];
   if (!example) throw new Error(`no request example ${name} for ${vendor} ${operationId}`);

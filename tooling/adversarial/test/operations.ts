@@ -18,7 +18,7 @@ import {
   type Credential,
   type Json,
 } from "@seg/spec";
-import { segmenter, segmenthub, segmetrics, segmint, SLOTS, type Transport } from "./vendors.ts";
+import { DERIVED, segmenter, segmenthub, segmetrics, segmint, SLOTS, type Transport } from "./vendors.ts";
 
 export interface SpecParameter {
   name: string;
@@ -201,7 +201,13 @@ export function untyped(client: unknown): AnyClient {
   };
 }
 
-const FACTORIES: Record<string, (origin: string, transport?: Transport) => unknown> = { segmetrics, segmenter, segmenthub, segmint };
+const FACTORIES: Record<string, (origin: string, transport?: Transport) => unknown> = {
+  segmetrics,
+  segmenter,
+  segmenthub,
+  segmint,
+  ...Object.fromEntries(DERIVED.map((derived) => [derived.vendor, derived.factory])),
+};
 
 /** Every vendor that has a client factory here (vendors.test.ts checks each spec has one). */
 export const CLIENT_VENDORS: readonly string[] = Object.keys(FACTORIES);
@@ -270,6 +276,7 @@ export const CONSTRUCTORS: Record<string, Constructor> = {
     create: (options) => untyped(createSegmintClient(options)),
     credentials: { username: "cfg-user-DO_NOT_LEAK", password: "cfg-pass-DO_NOT_LEAK" },
   },
+  ...Object.fromEntries(DERIVED.map((derived) => [derived.vendor, { create: (options) => untyped(derived.create(options)), credentials: derived.credentials }])),
 };
 
 export function constructorOf(vendor: string): Constructor {

@@ -1,11 +1,14 @@
 // Every vendor client, built against a test server, with a planted secret in each credential slot
 // and one call per slot. The suites run their hostile servers and callers over these; `vendors.test.ts`
-// fails when a spec in specs/ has no entry here, so a new vendor cannot be left out.
+// fails when a spec in specs/ has no entry here, so a new vendor cannot be left out. The four vendors
+// below are written by hand (their quirks: several hosts, a replace guard, a token exchange); every
+// other vendor package gets its slot from its spec (derived-clients.ts).
 import { createSegmenterClient } from "@seg/segmenter";
 import { createSegmentHubClient } from "@seg/segmenthub";
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { createSegmintClient } from "@seg/segmint";
 import type { RecordedRequest, Reply } from "@seg/test-server";
+import { derivedClients, okReply, type DerivedClient } from "./derived-clients.ts";
 
 /** Transport options every suite may add (timeouts, retries, a logger). */
 export type Transport = Parameters<typeof createSegmetricsClient>[0] & Parameters<typeof createSegmintClient>[0];
@@ -58,8 +61,8 @@ export const segmint = (origin: string, transport: Transport = {}) =>
 const segmintOk = (request: RecordedRequest): Reply =>
   request.path.endsWith("/auth/v1/token") ? json({ access_token: SEGMINT_TOKEN }) : json({ id: 1234 });
 
-/** Each vendor's credential slots. */
-export const SLOTS: readonly Slot[] = [
+/** The hand-written vendors' credential slots. */
+const HAND_SLOTS: readonly Slot[] = [
   {
     vendor: "segmetrics",
     slot: "Authorization header (import host)",
@@ -133,6 +136,33 @@ export const SLOTS: readonly Slot[] = [
     ok: segmintOk,
   },
 ];
+
+/** The clients of every other vendor package, from their specs. */
+export const DERIVED: readonly DerivedClient[] = await derivedClients(new Set(HAND_SLOTS.map((slot) => slot.vendor)));
+
+/** A derived vendor's one slot: its credential on the operation that carries it (the client makes no other call). */
+const derivedSlot = (derived: DerivedClient): Slot => ({
+  vendor: derived.vendor,
+  slot: derived.slot,
+  secrets: derived.secrets,
+  call: (origin, transport) => {
+    const client = derived.factory(origin, transport);
+    return async () => {
+      // At call time: operations.ts imports this module.
+      const { CALLABLE, callOp, untyped } = await import("./operations.ts");
+      const op = CALLABLE.find((candidate) => candidate.vendor === derived.vendor && candidate.method === derived.method && candidate.path === derived.path);
+      if (!op) throw new Error(`${derived.vendor}: ${derived.method} ${derived.path} is not among the operations read from its spec`);
+      // The client's own retry policy, as the hand-written slots' calls have it (validInit turns retries off).
+      return callOp(untyped(client), op, (init) => ({ ...init, retry: undefined }));
+    };
+  },
+  carries: () => true,
+  sent: derived.sent,
+  ok: okReply,
+});
+
+/** Each vendor's credential slots. */
+export const SLOTS: readonly Slot[] = [...HAND_SLOTS, ...DERIVED.map(derivedSlot)];
 
 /** Every secret any client above holds. */
 export const ALL_SECRETS: readonly string[] = [...new Set(SLOTS.flatMap((slot) => slot.secrets))];

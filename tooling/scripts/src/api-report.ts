@@ -94,10 +94,13 @@ export async function renderReport(root: string, pkg: WorkspacePackage, entry: E
   }
 }
 
-/** Writes every report (or, with `check`, compares them); false when a committed one is stale. */
-export async function apiReport({ check, root = repoRoot }: { check: boolean; root?: string }): Promise<boolean> {
+/**
+ * Writes every report (or, with `check`, compares them); false when a committed one is stale.
+ * `only` limits it to those packages (by name), for a command that built only them.
+ */
+export async function apiReport({ check, root = repoRoot, only }: { check: boolean; root?: string; only?: readonly string[] }): Promise<boolean> {
   const stale: string[] = [];
-  for (const pkg of await publishedPackages(root)) {
+  for (const pkg of (await publishedPackages(root)).filter((candidate) => only === undefined || only.includes(candidate.manifest.name))) {
     for (const entry of entryPoints(pkg)) {
       const fresh = await renderReport(root, pkg, entry);
       const file = path.join(root, entry.report);

@@ -4,10 +4,12 @@ import path from "node:path";
 import { generate } from "./generate.ts";
 import { generatedDir, repoRoot } from "./paths.ts";
 import { referenceFiles } from "./reference.ts";
+import { registryFiles } from "./vendor-registry/index.ts";
 
 /**
- * Regenerates every vendor's code and reference (API.md, the README coverage table) in memory and
- * compares with the committed files, without touching the working tree. Returns false (after
+ * Regenerates every vendor's code and reference (API.md, the README coverage table), and every
+ * list outside the vendor packages that names the vendors (registryFiles), in memory and compares
+ * with the committed files, without touching the working tree. Returns false (after
  * saying what differs and how to fix it) on any difference.
  */
 export async function checkGenerated(root: string = repoRoot): Promise<boolean> {
@@ -27,7 +29,8 @@ export async function checkGenerated(root: string = repoRoot): Promise<boolean> 
       if (committed !== fresh[name]) stale.push(path.relative(root, file));
     }
   }
-  for (const [file, fresh] of Object.entries(await referenceFiles(root))) {
+  const expected = { ...(await referenceFiles(root)), ...(await registryFiles(root)) };
+  for (const [file, fresh] of Object.entries(expected)) {
     if ((await readFile(path.join(root, file), "utf8").catch(() => undefined)) !== fresh) stale.push(file);
   }
   if (stale.length === 0) {
@@ -36,7 +39,7 @@ export async function checkGenerated(root: string = repoRoot): Promise<boolean> 
   }
   console.error(
     `generated code or reference is out of date with specs/:\n${stale.map((f) => `  ${f}`).join("\n")}\n` +
-      "fix: run `pnpm generate` and commit the result (never edit src/generated/, API.md or a README's coverage block by hand)",
+      "fix: run `pnpm generate` (then `pnpm install` if a package.json changed) and commit the result (never edit src/generated/, API.md, a README's generated block, redocly.yaml's `apis` or the vendor entries of the packages that take every vendor by hand)",
   );
   return false;
 }

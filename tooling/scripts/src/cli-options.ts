@@ -6,4 +6,5 @@ export const CLI_OPTIONS = {
   tag: { type: "string" },
   out: { type: "string" },
   spec: { type: "string" },
+  "display-name": { type: "string" },
 } as const;

@@ -8,6 +8,8 @@ import { CLI_OPTIONS } from "./cli-options.ts";
 import { DistTagError } from "./dist-tag.ts";
 import { buildDocs } from "./docs.ts";
 import { writeGenerated, writeGeneratedFromSpec } from "./generate.ts";
+import { newVendor } from "./new-vendor/command.ts";
+import { NewVendorRefused } from "./new-vendor/refused.ts";
 import { packLocal } from "./pack-local.ts";
 import { repoRoot } from "./paths.ts";
 import { writeReference } from "./reference.ts";
@@ -35,6 +37,10 @@ const usage = `usage: seg-scripts <command>
                            SEG_REGISTRY_AUTH, or SEG_REGISTRY_USERNAME and SEG_REGISTRY_PASSWORD); --skip-checks builds
                            but skips the checks (only for a commit whose checks already passed); --tag publishes under
                            that dist-tag instead of "latest" (snapshots: --tag next)
+  new-vendor <name> --spec <file> [--display-name <Name>]
+                           scaffold a vendor from its OpenAPI 3.1 spec: specs/<name>.yaml, packages/<name>, its
+                           registration in every vendor list, generated code, reference and first changeset;
+                           refuses, saying what to fix, a name that exists or a spec that breaks specs/README.md
   pack <package>... [--out <dir>]
                            build and pack the packages, with the @seg packages they depend on, into <dir>
                            (default .cache/packs), to install without a registry`;
@@ -47,7 +53,7 @@ async function reported(name: string, action: () => Promise<void>): Promise<void
   try {
     await action();
   } catch (error) {
-    const known = [RegistryConfigError, ReleaseRefused, RepositoryConfigError, DistTagError, CommandError];
+    const known = [RegistryConfigError, ReleaseRefused, RepositoryConfigError, DistTagError, CommandError, NewVendorRefused];
     if (!known.some((type) => error instanceof type)) throw error;
     console.error(`${name}: ${(error as Error).message}`);
     process.exitCode = 1;
@@ -96,6 +102,18 @@ switch (command) {
       await release({ skipChecks: values["skip-checks"], ...(values.tag === undefined ? {} : { tag: values.tag }) });
     });
     break;
+  case "new-vendor": {
+    const [vendor] = rest;
+    if (!vendor || values.spec === undefined) {
+      console.error(`new-vendor needs a name and --spec <file>\n${usage}`);
+      process.exitCode = 2;
+      break;
+    }
+    // pnpm runs the script from the repository root; a relative --spec is relative to where it was typed.
+    const spec = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.spec);
+    await reported("new-vendor", () => newVendor({ root: repoRoot, vendor, spec, displayName: values["display-name"] }));
+    break;
+  }
   case "pack":
     if (rest.length === 0) throw new Error(`pack needs at least one package\n${usage}`);
     await reported("pack", async () => {

@@ -47,8 +47,8 @@ export async function generateFromSpec(spec: string, root: string = repoRoot): P
   };
 }
 
-export async function writeGenerated(vendor: string): Promise<void> {
-  await writeFiles(generatedDir(vendor), await generate(vendor));
+export async function writeGenerated(vendor: string, root: string = repoRoot): Promise<void> {
+  await writeFiles(generatedDir(vendor, root), await generate(vendor, root));
 }
 
 /** `seg-scripts generate --spec <file> --out <dir>`: the same files from any spec into any directory. */

@@ -1,5 +1,6 @@
 // The reference generated from the specs: packages/<vendor>/API.md and the coverage table inside
-// packages/<vendor>/README.md. `pnpm generate` writes them; `pnpm check:generated` compares them.
+// packages/<vendor>/README.md. `pnpm generate` writes them (with the vendor lists of
+// vendor-registry/); `pnpm check:generated` compares them.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
@@ -8,6 +9,7 @@ import { apiMarkdown, type SpecFacts } from "./reference/api-md.ts";
 import { coverageTable, withCoverage } from "./reference/coverage.ts";
 import { retryReasons } from "./reference/retry-reasons.ts";
 import { vendorPackages, type VendorPackage } from "./reference/vendors.ts";
+import { registryFiles } from "./vendor-registry/index.ts";
 import { specOperations } from "@seg/spec";
 
 export async function specFacts(root: string, pkg: VendorPackage): Promise<SpecFacts> {
@@ -27,8 +29,13 @@ export async function referenceFiles(root: string = repoRoot): Promise<Record<st
   return files;
 }
 
-export async function writeReference(root: string = repoRoot): Promise<void> {
-  for (const [file, text] of Object.entries(await referenceFiles(root))) {
+/** Writes the reference and the vendor lists outside the vendor packages (registryFiles); returns the files that changed. */
+export async function writeReference(root: string = repoRoot): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [file, text] of Object.entries({ ...(await referenceFiles(root)), ...(await registryFiles(root)) })) {
+    if ((await readFile(path.join(root, file), "utf8").catch(() => undefined)) === text) continue;
     await writeFile(path.join(root, file), text);
+    changed.push(file);
   }
+  return changed;
 }

@@ -4,8 +4,8 @@
 // `unevaluatedProperties`, `const`, `prefixItems` …) with ajv-formats for `date`/`date-time`.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { specOperations, type SpecOperation as WalkedOperation } from "@seg/spec/document";
 import { OpenAPIRouter, OpenAPIValidator, type Document, type Operation } from "openapi-backend";
-import { specs, type SpecVendor } from "../generated/specs.ts";
 import { dereference } from "./dereference.ts";
 import { validationMessages } from "./validation-messages.ts";
 
@@ -33,15 +33,19 @@ export interface SpecOperation {
   method: string;
   /** The path template, e.g. `/contact/{contact_id_or_email}`. */
   path: string;
-  /** `x-seg-host` of the operation's server (SegMetrics serves its operations on three hosts). */
-  host: string | undefined;
+  /** `x-seg-host` of the operation's server (a vendor with several hosts serves each operation on its own). */
+  host: string;
+  /** `x-seg-idempotent`. */
+  idempotent: boolean;
+  /** Body properties the client fills from its config (`x-seg-bind`): property → option name. */
+  bodyBind: Readonly<Record<string, string>>;
   /** False when the spec says `security: []`. */
   secured: boolean;
   /** Media types the request body may have; empty when there is no body. */
   bodyTypes: string[];
   /** The body is required by the spec. */
   bodyRequired: boolean;
-  /** The body schema's top-level `required` names (SegmentHub's `token` is one). */
+  /** The body schema's top-level `required` names (a body token's property may be one). */
   requiredBodyFields: string[];
   raw: Operation;
 }
@@ -66,14 +70,18 @@ export interface RequestValidation {
 }
 
 export class VendorSpec {
-  readonly vendor: SpecVendor;
+  readonly vendor: string;
+  /** The document as written (with its `$ref`s). */
+  readonly source: Node;
+  /** The document with every `$ref` inlined. */
   readonly document: Node;
   readonly operations: readonly SpecOperation[];
   readonly #router: OpenAPIRouter;
   readonly #validator: OpenAPIValidator;
 
-  constructor(vendor: SpecVendor, document: Node = specs[vendor]) {
+  constructor(vendor: string, document: Node) {
     this.vendor = vendor;
+    this.source = document;
     this.document = dereference(structuredClone(document));
     const definition = this.document as unknown as Document;
     this.#router = new OpenAPIRouter({ definition });
@@ -81,7 +89,7 @@ export class VendorSpec {
       definition,
       router: this.#router,
       coerceTypes: true,
-      // Compile an operation's schemas on its first call: compiling all four specs up front takes
+      // Compile an operation's schemas on its first call: compiling every spec up front takes
       // seconds, and the test suite calls every operation, so a schema Ajv cannot compile still shows.
       lazyCompileValidators: true,
       // openapi-backend asks for a fresh Ajv per schema; one per option set is enough and far faster.
@@ -89,7 +97,12 @@ export class VendorSpec {
       // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- same core, same API
       customizeAjv: (_draft7, options) => ajvFor(options),
     });
-    this.operations = this.#router.getOperations().map((operation) => describeOperation(operation, this.document));
+    const walked = new Map(specOperations(document).operations.map((operation) => [operation.operationId, operation]));
+    this.operations = this.#router.getOperations().map((operation) => {
+      const found = walked.get(String(operation.operationId));
+      if (!found) throw new Error(`${vendor}: operation ${operation.method.toUpperCase()} ${operation.path} has no operationId`);
+      return describeOperation(operation, found);
+    });
   }
 
   operation(operationId: string): SpecOperation {
@@ -131,16 +144,17 @@ export class VendorSpec {
   }
 }
 
-function describeOperation(operation: Operation, document: Node): SpecOperation {
+function describeOperation(operation: Operation, walked: WalkedOperation): SpecOperation {
   const op = operation as unknown as Node;
-  const servers = (op.servers ?? document.servers) as Node[] | undefined;
   const body = op.requestBody as { required?: boolean; content?: Record<string, { schema?: Node }> } | undefined;
   const jsonSchema = body?.content?.["application/json"]?.schema;
   return {
     operationId: String(op.operationId),
     method: operation.method.toUpperCase(),
     path: operation.path,
-    host: servers?.[0]?.["x-seg-host"] as string | undefined,
+    host: walked.host,
+    idempotent: walked.idempotent,
+    bodyBind: walked.bind.body,
     secured: Array.isArray(op.security) ? op.security.length > 0 : true,
     bodyTypes: Object.keys(body?.content ?? {}),
     bodyRequired: body?.required === true,
@@ -177,10 +191,15 @@ function declaredStatus(operation: Operation, status: number): boolean {
   return responses.includes(String(status)) || responses.includes(`${Math.floor(status / 100)}XX`) || responses.includes("default");
 }
 
-let cache: Map<SpecVendor, VendorSpec> | undefined;
+// Compiling a spec takes a few hundred milliseconds: each document is compiled once per process.
+const compiled = new WeakMap<Node, VendorSpec>();
 
-/** The four specs, compiled once per process (compiling takes a few hundred milliseconds). */
-export function loadSpecs(): ReadonlyMap<SpecVendor, VendorSpec> {
-  cache ??= new Map((Object.keys(specs) as SpecVendor[]).map((vendor) => [vendor, new VendorSpec(vendor)]));
-  return cache;
+/** The served form of a vendor's document (compiled once per document object). */
+export function compileSpec(vendor: string, document: Node): VendorSpec {
+  let spec = compiled.get(document);
+  if (spec?.vendor !== vendor) {
+    spec = new VendorSpec(vendor, document);
+    compiled.set(document, spec);
+  }
+  return spec;
 }

@@ -1,23 +1,26 @@
-// The contract between the dispatcher and a vendor's emulation: how it authenticates a call, and a
-// handler per operationId of its spec.
-import type { ResolvedCredentials } from "../config.ts";
+// The contract between the dispatcher and a vendor's hand-written module (src/vendors/<vendor>/index.ts,
+// found by `pnpm generate`). Everything a module leaves out is derived from the vendor's spec
+// (src/vendors/generic/): mounts, credentials, error bodies, and an answer for every operation.
 import type { SpecOperation } from "../openapi/vendor-spec.ts";
 import type { Reply } from "../reply.ts";
-import type { SandboxState } from "../state.ts";
 
-export interface CallContext {
-  state: SandboxState;
+export interface CallContext<State = unknown, Credentials = Readonly<Record<string, unknown>>> {
+  /** This vendor's part of the store (live: changes are kept). */
+  state: State;
   /** The sandbox clock (epoch ms); tests and `POST /__sandbox/time` move it. */
   now: () => number;
-  credentials: ResolvedCredentials;
-  /** Lifetime of a Segmint token, in seconds. */
+  /** The credentials this vendor accepts (defaults, or the `credentials.<vendor>` option). */
+  credentials: Credentials;
+  /** Lifetime of tokens the sandbox issues, in seconds (`tokenTtlSeconds`). */
   tokenTtlSeconds: number;
+  /** The next made-up id of a kind: `prefix` followed by 1, 2, 3 … (counters live in the store). */
+  nextId: (kind: string, prefix: string) => string;
 }
 
 /** A request that matched an operation and passed its spec's validation. */
 export interface OperationCall {
   operation: SpecOperation;
-  /** Variables of the vendor's prefix: SegMetrics' `account_id` and `integration_id`. */
+  /** Variables of the vendor's prefix (a server URL's `{account_id}`), percent-decoded. */
   mount: Record<string, string>;
   /** Path parameters, percent-decoded. */
   params: Record<string, string>;
@@ -37,16 +40,55 @@ export interface AuthCall {
   body: unknown;
 }
 
-export type OperationHandler = (call: OperationCall, context: CallContext) => Reply;
+// A method's parameters are compared bivariantly, so a module typed with its own state and
+// credentials still fits the registry's erased `VendorModule` (React's "bivarianceHack").
+export type OperationHandler<State = unknown, Credentials = Readonly<Record<string, unknown>>> = {
+  handle(call: OperationCall, context: CallContext<State, Credentials>): Reply;
+}["handle"];
 
-export interface VendorModule {
-  /** An error reply when the call's credentials are missing or wrong; undefined when they are fine. */
-  authenticate(call: AuthCall, context: CallContext): Reply | undefined;
-  /** The credentials travel in the JSON body (SegmentHub), so authenticate after parsing it. */
-  authInBody?: boolean;
-  /** A body that is not `application/json` is a 415 (SegmentHub), not a 400. */
-  unsupportedMediaType?: (contentType: string) => Reply;
-  /** Adjusts the raw query before validation (Segmint's grant_type may come in a form body). */
-  prepareQuery?: (query: string, body: unknown) => string;
-  handlers: Readonly<Record<string, OperationHandler>>;
+/** A vendor's error bodies. Every error the sandbox sends for a vendor goes through these. */
+export interface VendorErrors {
+  /** 400 naming each problem. */
+  badRequest(problems: readonly string[]): Reply;
+  /** 401. */
+  unauthorized(reason: string): Reply;
+  /** 404: no such path (or method) here, or no such resource. */
+  notFound(reason: string): Reply;
+  /** Any other error status (faults: 429, 500, 503 …). */
+  status(status: number, reason: string): Reply;
 }
+
+/**
+ * A vendor's quirks: only what its spec cannot say. `State` is the vendor's part of the store,
+ * `Credentials` the credentials it reads: the spec's credential options and any it adds (a list of
+ * accounts that exist, say).
+ */
+export interface VendorModule<State = undefined, Credentials = unknown> {
+  /** Error bodies as the vendor's docs show them (default: from the spec's documented errors). */
+  errors?: VendorErrors;
+  /** Replaces the check the spec's security scheme implies (tokens the module issues and expires). */
+  authenticate?(call: AuthCall, context: CallContext<State, Credentials>): Reply | undefined;
+  /** A body of a media type the operation does not take (default: a 400; a vendor may answer 415). */
+  unsupportedMediaType?(contentType: string): Reply;
+  /** Adjusts the raw query before validation (a parameter a vendor also takes in a form body). */
+  prepareQuery?(query: string, body: unknown): string;
+  /** This vendor's part of the store: an empty one (a file or `setState` fills in what is missing). */
+  state?: { empty(): State };
+  /** Values of non-secret client options other than `sandbox-<kebab name>` (ids kept from before). */
+  optionDefaults?: Readonly<Record<string, string>>;
+  /** Adjusts `clientOptions.<vendor>` to the credentials (the first of the accounts that exist). */
+  clientOptions?(options: Record<string, unknown>, credentials: Credentials): Record<string, unknown>;
+  /** Stateful handlers by operationId; every other operation answers from the spec. */
+  handlers?: Readonly<Record<string, OperationHandler<State, Credentials>>>;
+}
+
+/** A module with its types erased, as the registry holds it. */
+export type AnyVendorModule = VendorModule<unknown>;
+
+type Parts<M> = M extends VendorModule<infer State, infer Credentials> ? { state: State; credentials: Credentials } : { state: undefined; credentials: unknown };
+
+/** The store slice a module keeps (`undefined` for none). */
+export type StateOf<M> = Parts<M>["state"];
+
+/** The credentials a module reads beyond the spec's (`unknown` for none). */
+export type CredentialsOf<M> = Parts<M>["credentials"];

@@ -1,7 +1,7 @@
 // SegMetrics contacts in the store: finding them by contact_id or email, upserting them, and
 // their tags (given as ids, names or objects).
-import { nextId, type ContactRef, type SegmetricsAccount, type SegmetricsContact, type SandboxState } from "../../state.ts";
 import { BadData } from "../../reply.ts";
+import type { ContactRef, NextId, SegmetricsAccount, SegmetricsContact } from "./state.ts";
 import { isoUtc, parseImportDate } from "./dates.ts";
 
 /** A tag as the import API accepts it: an id, a name, or `{ id, name, date? }`. */
@@ -55,10 +55,10 @@ export function importDateField(field: string, value: string | undefined, fallba
 }
 
 /** A new, empty contact for a ref (an upsert, or an invoice for someone not imported yet). */
-export function newContact(state: SandboxState, ref: ContactRef, now: number, createdAt?: string): SegmetricsContact {
+export function newContact(nextId: NextId, ref: ContactRef, now: number, createdAt?: string): SegmetricsContact {
   const at = createdAt ?? isoUtc(now);
   return {
-    key: nextId(state, "segmetrics.contact", "sbx-contact-"),
+    key: nextId("segmetrics.contact", "sbx-contact-"),
     integration_id: ref.integration_id,
     ...(ref.contact_id !== undefined ? { contact_id: ref.contact_id } : {}),
     ...(ref.email !== undefined ? { email: ref.email } : {}),
@@ -71,10 +71,10 @@ export function newContact(state: SandboxState, ref: ContactRef, now: number, cr
   };
 }
 
-function tagIdFor(state: SandboxState, account: SegmetricsAccount, name: string): string {
+function tagIdFor(nextId: NextId, account: SegmetricsAccount, name: string): string {
   const known = Object.entries(account.tagNames).find(([, n]) => n === name)?.[0];
   if (known !== undefined) return known;
-  const id = nextId(state, "segmetrics.tag", "sbx-tag-");
+  const id = nextId("segmetrics.tag", "sbx-tag-");
   account.tagNames[id] = name;
   return id;
 }
@@ -85,7 +85,7 @@ export function checkTagDates(tags: readonly TagInput[], now: number): void {
 }
 
 /** Adds tags to a contact (a set: a tag it already has keeps its original date). */
-export function addTags(state: SandboxState, account: SegmetricsAccount, contact: SegmetricsContact, tags: readonly TagInput[], now: number): void {
+export function addTags(nextId: NextId, account: SegmetricsAccount, contact: SegmetricsContact, tags: readonly TagInput[], now: number): void {
   for (const tag of tags) {
     let id: string;
     let date = isoUtc(now);
@@ -93,7 +93,7 @@ export function addTags(state: SandboxState, account: SegmetricsAccount, contact
       id = String(tag);
       account.tagNames[id] ??= `Tag ${id}`;
     } else if (typeof tag === "string") {
-      id = tagIdFor(state, account, tag);
+      id = tagIdFor(nextId, account, tag);
     } else {
       id = String(tag.id);
       account.tagNames[id] = tag.name;

@@ -1,9 +1,9 @@
 // SegMetrics' import API (host `import`): contacts, tags, invoices, subscriptions, products and ad
 // performance, written to the account and integration named by the URL.
 import { BadData, ok, type Reply } from "../../reply.ts";
-import { segmetricsAccount, type SegmetricsAccount, type SegmetricsInvoice, type SegmetricsSubscription } from "../../state.ts";
-import type { CallContext, OperationCall, OperationHandler } from "../module.ts";
+import type { OperationCall } from "../module.ts";
 import { addTags, checkTagDates, contactRef, findImported, importDateField, newContact, removeTags, type TagInput } from "./contacts.ts";
+import { segmetricsAccount, type Context, type Handler, type SegmetricsAccount, type SegmetricsInvoice, type SegmetricsSubscription } from "./state.ts";
 
 type Body = Record<string, unknown> & { contact_id?: number | string; email?: string };
 
@@ -20,7 +20,7 @@ const SUCCESS = { status: "success" };
 
 const ATTRIBUTION = ["utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referring_url", "optin_url", "ip_address", "affiliate_id", "geo_lat", "geo_lon"];
 
-function scope(call: OperationCall, context: CallContext): { account: SegmetricsAccount; integration: string; body: Body } {
+function scope(call: OperationCall, context: Context): { account: SegmetricsAccount; integration: string; body: Body } {
   return {
     account: segmetricsAccount(context.state, call.mount.account_id ?? ""),
     integration: call.mount.integration_id ?? "",
@@ -32,7 +32,7 @@ function identity(body: Body): string {
   return body.contact_id !== undefined ? `contact_id ${String(body.contact_id)}` : `email ${String(body.email)}`;
 }
 
-const upsertContact: OperationHandler = (call, context) => {
+const upsertContact: Handler = (call, context) => {
   const { account, integration, body } = scope(call, context);
   const now = context.now();
   const ref = contactRef(integration, body);
@@ -43,7 +43,7 @@ const upsertContact: OperationHandler = (call, context) => {
   checkTagDates(tags, now);
   let contact = findImported(account, ref);
   if (!contact) {
-    contact = newContact(context.state, ref, now, createdAt);
+    contact = newContact(context.nextId, ref, now, createdAt);
     account.contacts.push(contact);
   } else if (createdAt !== undefined) {
     contact.date_created = createdAt;
@@ -61,11 +61,11 @@ const upsertContact: OperationHandler = (call, context) => {
     const value = body[field];
     if (typeof value === "string" || typeof value === "number") contact.attribution[field] = value;
   }
-  addTags(context.state, account, contact, tags, now);
+  addTags(context.nextId, account, contact, tags, now);
   return ok(SUCCESS);
 };
 
-const deleteContact: OperationHandler = (call, context) => {
+const deleteContact: Handler = (call, context) => {
   const { account, integration } = scope(call, context);
   const key = call.params.contact_id_or_email ?? "";
   const contact = findImported(account, { integration_id: integration, contact_id: key }) ?? findImported(account, { integration_id: integration, email: key });
@@ -74,19 +74,19 @@ const deleteContact: OperationHandler = (call, context) => {
   return ok({ id: key, status: "success", object: "contact", deleted: contact !== undefined });
 };
 
-function taggedContact(call: OperationCall, context: CallContext, change: "add" | "remove"): Reply {
+function taggedContact(call: OperationCall, context: Context, change: "add" | "remove"): Reply {
   const { account, integration, body } = scope(call, context);
   const contact = findImported(account, contactRef(integration, body));
   if (!contact) throw new BadData(`no contact with ${identity(body)} in integration ${integration}`);
   const tags = body.tags as TagInput[];
   checkTagDates(tags, context.now());
-  if (change === "add") addTags(context.state, account, contact, tags, context.now());
+  if (change === "add") addTags(context.nextId, account, contact, tags, context.now());
   else removeTags(contact, tags);
   contact.last_updated = importDateField("last_updated", undefined, context.now());
   return ok(SUCCESS);
 }
 
-const addInvoice: OperationHandler = (call, context) => {
+const addInvoice: Handler = (call, context) => {
   const { account, integration, body } = scope(call, context);
   const now = context.now();
   const ref = contactRef(integration, body);
@@ -94,7 +94,7 @@ const addInvoice: OperationHandler = (call, context) => {
   const date = importDateField("date_created", body.date_created as string, now);
   // The docs do not ask for an existing contact here (unlike subscriptions): a purchase by someone
   // not imported yet creates the contact, as a shop integration would.
-  if (!findImported(account, ref)) account.contacts.push(newContact(context.state, ref, now, date));
+  if (!findImported(account, ref)) account.contacts.push(newContact(context.nextId, ref, now, date));
   const items = (body.items as InvoiceItemInput[]).map((item, n) => {
     const productId = String(item.product_id);
     account.products[`${integration}:${productId}`] ??= { id: productId, name: item.name, integration_id: integration };
@@ -124,7 +124,7 @@ const addInvoice: OperationHandler = (call, context) => {
   return ok(SUCCESS);
 };
 
-function deleted(object: "invoice" | "subscription", list: "invoices" | "subscriptions"): OperationHandler {
+function deleted(object: "invoice" | "subscription", list: "invoices" | "subscriptions"): Handler {
   return (call, context) => {
     const { account, integration } = scope(call, context);
     const id = call.params.id ?? "";
@@ -136,7 +136,7 @@ function deleted(object: "invoice" | "subscription", list: "invoices" | "subscri
   };
 }
 
-const upsertSubscription: OperationHandler = (call, context) => {
+const upsertSubscription: Handler = (call, context) => {
   const { account, integration, body } = scope(call, context);
   const now = context.now();
   const ref = contactRef(integration, body);
@@ -165,7 +165,7 @@ const upsertSubscription: OperationHandler = (call, context) => {
   return ok(SUCCESS);
 };
 
-const addProduct: OperationHandler = (call, context) => {
+const addProduct: Handler = (call, context) => {
   const { account, integration, body } = scope(call, context);
   const id = String(body.id);
   account.products[`${integration}:${id}`] = { id, name: String(body.name), integration_id: integration };
@@ -174,7 +174,7 @@ const addProduct: OperationHandler = (call, context) => {
 
 type AdRef = number | string | { id: number | string; name: string; adcampaign?: number | string; adset?: number | string };
 
-const recordAdPerformance: OperationHandler = (call, context) => {
+const recordAdPerformance: Handler = (call, context) => {
   const { account, integration, body } = scope(call, context);
   const remember = (kind: "ad" | "adset" | "adcampaign", ref: AdRef | undefined): string | undefined => {
     if (ref === undefined) return undefined;
@@ -200,7 +200,7 @@ const recordAdPerformance: OperationHandler = (call, context) => {
   return ok(SUCCESS);
 };
 
-export const importHandlers: Readonly<Record<string, OperationHandler>> = {
+export const importHandlers: Readonly<Record<string, Handler>> = {
   upsertContact,
   deleteContact,
   addTagsToContact: (call, context) => taggedContact(call, context, "add"),

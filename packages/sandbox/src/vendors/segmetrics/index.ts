@@ -1,18 +1,16 @@
-// SegMetrics: the raw API key in `Authorization` on every call the spec secures.
-import { vendorErrors } from "../errors.ts";
+// SegMetrics: the import, track and reporting hosts over one store per account. Its API key (the
+// raw `Authorization` header) is checked as its spec says; the module adds the error envelope,
+// the store and the handlers.
 import type { VendorModule } from "../module.ts";
+import { errors } from "./errors.ts";
 import { importHandlers } from "./import.ts";
 import { reportingHandlers } from "./reporting.ts";
-import { sameSecret } from "../secret.ts";
+import { emptyState, type SegmetricsState } from "./state.ts";
 
-export const segmetrics: VendorModule = {
-  authenticate: ({ operation, headers }, { credentials }) => {
-    if (!operation.secured) return undefined;
-    const key = headers.authorization;
-    if (sameSecret(key, credentials.segmetrics.apiKey)) return undefined;
-    return vendorErrors.segmetrics.unauthorized(
-      key === undefined ? "missing API key: send it as the Authorization header" : "invalid API key in the Authorization header",
-    );
-  },
+export const module: VendorModule<SegmetricsState> = {
+  errors,
+  state: { empty: emptyState },
+  // The ids in the ready-made client options (any others work too: each account gets its own store).
+  optionDefaults: { accountId: "sandbox-account", integrationId: "sandbox-integration" },
   handlers: { ...importHandlers, ...reportingHandlers },
 };

@@ -1,7 +1,7 @@
 // A contact as the reporting API returns it (`ReportContact`): core data always, tags, orders,
 // events, subscriptions and lists when `extend` asks for them — all read from what the import and
 // track hosts stored.
-import type { SegmetricsAccount, SegmetricsContact, SegmetricsInvoice, SegmetricsSubscription } from "../../state.ts";
+import type { SegmetricsAccount, SegmetricsContact, SegmetricsInvoice, SegmetricsSubscription } from "./state.ts";
 import { belongsTo } from "./contacts.ts";
 
 export type Extension = "events" | "tags" | "orders" | "subscriptions" | "lists";

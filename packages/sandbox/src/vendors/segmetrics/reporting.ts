@@ -1,17 +1,17 @@
 // SegMetrics' reporting API (host `reporting`) and the manual identify (host `track`).
 import { BadData, ok } from "../../reply.ts";
-import { segmetricsAccount } from "../../state.ts";
-import type { CallContext, OperationCall, OperationHandler } from "../module.ts";
+import type { OperationCall } from "../module.ts";
 import { findReported } from "./contacts.ts";
 import { isoUtc, parseReportDate } from "./dates.ts";
 import { reportContact, type Extension } from "./journey.ts";
 import { reportContactsOf, reportData, type Period, type ReportType, type Scale } from "./reports.ts";
+import { segmetricsAccount, type Context, type Handler } from "./state.ts";
 
 /** Defaults when `start`/`end` are absent: the last 30 days. */
 const DEFAULT_START = "-30 day";
 const DEFAULT_END = "now";
 
-function period(call: OperationCall, context: CallContext): Period {
+function period(call: OperationCall, context: Context): Period {
   const startText = (call.query.start as string | undefined) ?? DEFAULT_START;
   const endText = (call.query.end as string | undefined) ?? DEFAULT_END;
   const start = parseReportDate(startText, context.now(), "start");
@@ -27,13 +27,13 @@ function period(call: OperationCall, context: CallContext): Period {
 
 const extensions = (call: OperationCall): Set<Extension> => new Set((call.query.extend as Extension[] | undefined) ?? []);
 
-const account = (call: OperationCall, context: CallContext): ReturnType<typeof segmetricsAccount> =>
+const account = (call: OperationCall, context: Context): ReturnType<typeof segmetricsAccount> =>
   segmetricsAccount(context.state, call.mount.account_id ?? "");
 
-const report: OperationHandler = (call, context) =>
+const report: Handler = (call, context) =>
   ok(reportData(account(call, context), call.params.report_type as ReportType, call.params.report_id, period(call, context)));
 
-const reportContacts: OperationHandler = (call, context) => {
+const reportContacts: Handler = (call, context) => {
   const store = account(call, context);
   const all = reportContactsOf(store, call.params.report_type as ReportType, period(call, context));
   const perPage = (call.query.limit as number | undefined) ?? 20;
@@ -56,7 +56,7 @@ const reportContacts: OperationHandler = (call, context) => {
   });
 };
 
-const getContact: OperationHandler = (call, context) => {
+const getContact: Handler = (call, context) => {
   const store = account(call, context);
   const key = call.params.contact_id_or_email ?? "";
   const contact = findReported(store, key);
@@ -66,14 +66,14 @@ const getContact: OperationHandler = (call, context) => {
   return ok({ data: reportContact(store, contact, extensions(call)) });
 };
 
-const identifyContact: OperationHandler = (call, context) => {
+const identifyContact: Handler = (call, context) => {
   const store = segmetricsAccount(context.state, String(call.query.account_id));
   store.identifies.push({ seg_uid: String(call.query.seg_uid), email: String(call.query.email), date_created: isoUtc(context.now()) });
   // The docs show no response body; the sandbox answers the import API's success body.
   return ok({ status: "success" });
 };
 
-export const reportingHandlers: Readonly<Record<string, OperationHandler>> = {
+export const reportingHandlers: Readonly<Record<string, Handler>> = {
   getReport: report,
   getSavedReport: report,
   getReportContacts: reportContacts,

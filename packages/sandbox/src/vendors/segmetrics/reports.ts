@@ -2,7 +2,7 @@
 // KPIs, graph and table of the four report types over a period. Amounts stay in the cents the
 // import API took (the reporting docs do not state a unit).
 import { BadData } from "../../reply.ts";
-import type { SegmetricsAccount, SegmetricsContact, SegmetricsSubscription } from "../../state.ts";
+import type { SegmetricsAccount, SegmetricsContact, SegmetricsSubscription } from "./state.ts";
 import { dayOf, parseImportDate } from "./dates.ts";
 import { contactInvoices, contactSubscriptions } from "./journey.ts";
 

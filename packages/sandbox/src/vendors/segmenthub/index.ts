@@ -1,13 +1,19 @@
 // SegmentHub: events recorded per account (a product view also lands in the subject's
 // `lastViewedProducts`), profile and visitor attributes set and queried, segments assigned,
 // removed and queried. The token travels in the JSON body; anything but JSON is a 415.
-import { ok, type Reply } from "../reply.ts";
-import { segmentHubAccount, type SegmentHubSubject } from "../state.ts";
-import { vendorErrors } from "./errors.ts";
-import type { CallContext, OperationCall, OperationHandler, VendorModule } from "./module.ts";
-import { sameSecret } from "./secret.ts";
+import { ok, type Reply } from "../../reply.ts";
+import type { CallContext, OperationCall, OperationHandler, VendorModule } from "../module.ts";
+import { errors } from "./errors.ts";
+import { emptyState, segmentHubAccount, type SegmentHubState, type SegmentHubSubject } from "./state.ts";
 
-const errors = vendorErrors.segmenthub;
+interface Credentials {
+  token: string;
+  /** The accounts that exist (default: any account; others get the documented 404). */
+  accounts?: readonly string[];
+}
+
+type Context = CallContext<SegmentHubState, Credentials>;
+type Handler = OperationHandler<SegmentHubState, Credentials>;
 
 type Kind = "profile" | "visitor";
 
@@ -23,7 +29,7 @@ interface SubjectBody {
 
 const LAST_VIEWED = 10;
 
-function subject(context: CallContext, account: string, kind: Kind, id: string): SegmentHubSubject {
+function subject(context: Context, account: string, kind: Kind, id: string): SegmentHubSubject {
   const store = segmentHubAccount(context.state, account);
   const subjects = kind === "profile" ? store.profiles : store.visitors;
   subjects[id] ??= { attributes: {}, segments: [] };
@@ -31,10 +37,10 @@ function subject(context: CallContext, account: string, kind: Kind, id: string):
 }
 
 /** 404 for an account the sandbox is told does not exist ("not found or suspended"). */
-function withAccount(handler: OperationHandler): OperationHandler {
+function withAccount(handler: Handler): Handler {
   return (call, context) => {
     const account = (call.body as { account: string }).account;
-    const known = context.credentials.segmenthub.accounts;
+    const known = context.credentials.accounts;
     if (known && !known.includes(account)) return errors.notFound(`The requested account ${account} was not found or is suspended.`);
     return handler(call, context);
   };
@@ -44,7 +50,7 @@ const idOf = (body: SubjectBody, kind: Kind): string => (kind === "profile" ? bo
 const label = (kind: Kind): string => (kind === "profile" ? "Profile" : "Visitor");
 const echo = (body: SubjectBody, kind: Kind): Record<string, string> => (kind === "profile" ? { profileId: idOf(body, kind) } : { visitorId: idOf(body, kind) });
 
-function query(kind: Kind): OperationHandler {
+function query(kind: Kind): Handler {
   return (call, context) => {
     const body = call.body as SubjectBody;
     const found = subject(context, body.account, kind, idOf(body, kind));
@@ -61,7 +67,7 @@ function query(kind: Kind): OperationHandler {
   };
 }
 
-function updateAttributes(kind: Kind): OperationHandler {
+function updateAttributes(kind: Kind): Handler {
   return (call, context) => {
     const body = call.body as SubjectBody & { attributes: Record<string, string | string[]> };
     Object.assign(subject(context, body.account, kind, idOf(body, kind)).attributes, body.attributes);
@@ -69,7 +75,7 @@ function updateAttributes(kind: Kind): OperationHandler {
   };
 }
 
-function updateSegments(kind: Kind): OperationHandler {
+function updateSegments(kind: Kind): Handler {
   return (call, context) => {
     const body = call.body as SubjectBody;
     const found = subject(context, body.account, kind, idOf(body, kind));
@@ -79,7 +85,7 @@ function updateSegments(kind: Kind): OperationHandler {
   };
 }
 
-const fireEvent: OperationHandler = (call: OperationCall, context: CallContext): Reply => {
+const fireEvent: Handler = (call: OperationCall, context: Context): Reply => {
   const { account, visitorId, profileId, platform, event, ...fields } = call.body as Record<string, unknown> & {
     account: string;
     visitorId: string;
@@ -105,19 +111,14 @@ const fireEvent: OperationHandler = (call: OperationCall, context: CallContext):
       s.attributes.lastViewedProducts = [sku, ...list.filter((x) => x !== sku)].slice(0, LAST_VIEWED);
     }
   }
-  return ok({ status: 200, message: "Campaigns executed successfully.", campaigns: context.state.segmenthub.campaigns });
+  return ok({ status: 200, message: "Campaigns executed successfully.", campaigns: context.state.campaigns });
 };
 
-export const segmenthub: VendorModule = {
-  authInBody: true,
-  authenticate: ({ operation, body }, { credentials }) => {
-    const token = (body as { token?: unknown } | undefined)?.token;
-    const needed = operation.requiredBodyFields.includes("token");
-    // Events need no token, but one that is sent must be valid.
-    if (!needed && token === undefined) return undefined;
-    if (typeof token === "string" && sameSecret(token, credentials.segmenthub.token)) return undefined;
-    return errors.unauthorized("Unauthorized: the API token provided was invalid or missing.");
-  },
+export const module: VendorModule<SegmentHubState, Credentials> = {
+  errors,
+  state: { empty: emptyState },
+  // The ready-made client uses an account that exists.
+  clientOptions: (options, { accounts }) => (accounts?.[0] === undefined ? options : { ...options, account: accounts[0] }),
   unsupportedMediaType: (contentType) =>
     errors.status(415, `Unsupported Media Type: the API is only willing to process application/json${contentType ? ` (got ${contentType})` : ""}.`),
   handlers: Object.fromEntries(

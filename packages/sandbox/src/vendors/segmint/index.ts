@@ -1,15 +1,19 @@
 // Segmint: a bearer token from `POST /auth/v1/token` (HTTP Basic username:password,
-// `grant_type=token`), valid for a configurable time and rejected with 401 once expired; campaign
+// `grant_type=token`), valid for `tokenTtlSeconds` and rejected with 401 once expired; campaign
 // details by id, 404 for an id the sandbox does not know.
 import { randomBytes } from "node:crypto";
-import { ok } from "../reply.ts";
-import { vendorErrors } from "./errors.ts";
-import type { VendorModule } from "./module.ts";
-import { sameSecret } from "./secret.ts";
+import { ok } from "../../reply.ts";
+import { sameSecret } from "../generic/secret.ts";
+import type { VendorModule } from "../module.ts";
+import { errors } from "./errors.ts";
+import { emptyState, type SegmintState } from "./state.ts";
 
-const errors = vendorErrors.segmint;
+interface Credentials {
+  username: string;
+  password: string;
+}
 
-function basicCredentials(header: string | undefined): { username: string; password: string } | undefined {
+function basicCredentials(header: string | undefined): Credentials | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
@@ -17,17 +21,19 @@ function basicCredentials(header: string | undefined): { username: string; passw
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-export const segmint: VendorModule = {
+export const module: VendorModule<SegmintState, Credentials> = {
+  errors,
+  state: { empty: emptyState },
+  // The exchange's tokens are issued and expire, so the spec's bearer check is replaced.
   authenticate: ({ operation, headers }, { state, now, credentials }) => {
     if (operation.operationId === "createToken") {
       const given = basicCredentials(headers.authorization);
-      const { username, password } = credentials.segmint;
-      if (given && sameSecret(given.username, username) && sameSecret(given.password, password)) return undefined;
+      if (given && sameSecret(given.username, credentials.username) && sameSecret(given.password, credentials.password)) return undefined;
       return errors.unauthorized(given ? "Invalid username or password" : "HTTP Basic credentials (username:password) are required");
     }
     const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? "")?.[1];
     if (token === undefined) return errors.unauthorized("The authorization token is missing: send Authorization: Bearer <token>");
-    const issued = state.segmint.tokens[token];
+    const issued = state.tokens[token];
     if (!issued) return errors.unauthorized("The authorization token provided is invalid");
     if (issued.expiresAt <= now()) return errors.unauthorized("The authorization token provided has expired");
     return undefined;
@@ -44,13 +50,13 @@ export const segmint: VendorModule = {
       const token = `sbx_${randomBytes(24).toString("base64url")}`;
       const at = now();
       // Expired tokens are forgotten as new ones are issued, so the store does not grow forever.
-      state.segmint.tokens = Object.fromEntries(Object.entries(state.segmint.tokens).filter(([, issued]) => issued.expiresAt > at));
-      state.segmint.tokens[token] = { username: credentials.segmint.username, expiresAt: at + tokenTtlSeconds * 1000 };
+      state.tokens = Object.fromEntries(Object.entries(state.tokens).filter(([, issued]) => issued.expiresAt > at));
+      state.tokens[token] = { username: credentials.username, expiresAt: at + tokenTtlSeconds * 1000 };
       return ok({ access_token: token, token_type: "Bearer", expires_in: tokenTtlSeconds });
     },
     getCampaign: (call, { state }) => {
       const id = call.params.campaignId ?? "";
-      const campaign = state.segmint.campaigns[id];
+      const campaign = state.campaigns[id];
       return campaign ? ok(campaign) : errors.notFound(`The resource does not exist: campaign ${id}`);
     },
   },

@@ -1,11 +1,12 @@
 // Segmenter: segments created with their persons, and updated with the documented replace
 // semantics — the persons sent become the segment's persons (people not sent are removed; an empty
 // array removes everyone), a person sent again keeps its id and has its substitution tags updated.
-import { ok } from "../reply.ts";
-import { nextId, type SandboxState, type SegmenterPerson, type SegmenterSegment } from "../state.ts";
-import { vendorErrors } from "./errors.ts";
-import type { VendorModule } from "./module.ts";
-import { sameSecret } from "./secret.ts";
+import { ok } from "../../reply.ts";
+import type { VendorModule } from "../module.ts";
+import { errors } from "./errors.ts";
+import { emptyState, type SegmenterPerson, type SegmenterSegment, type SegmenterState } from "./state.ts";
+
+type NextId = (kind: string, prefix: string) => string;
 
 interface PersonInput {
   externalId: string;
@@ -39,10 +40,10 @@ function mergeTags(current: SegmenterPerson["substitutionTags"], given: PersonIn
   return merged;
 }
 
-function person(state: SandboxState, input: PersonInput, previous?: SegmenterPerson): SegmenterPerson {
+function person(nextId: NextId, input: PersonInput, previous?: SegmenterPerson): SegmenterPerson {
   const phone = input.phone ?? input.phoneNumber;
   return {
-    id: previous?.id ?? nextId(state, "segmenter.person", "sbx-person-"),
+    id: previous?.id ?? nextId("segmenter.person", "sbx-person-"),
     externalId: input.externalId,
     ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
     ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
@@ -69,20 +70,20 @@ function metadata(input: SegmentInput): Partial<SegmenterSegment> {
   };
 }
 
-export const segmenter: VendorModule = {
-  authenticate: ({ headers }, { credentials }) =>
-    sameSecret(headers["x-api-key"], credentials.segmenter.apiKey) ? undefined : vendorErrors.segmenter.unauthorized("Unauthorized"),
+export const module: VendorModule<SegmenterState> = {
+  errors,
+  state: { empty: emptyState },
   handlers: {
-    createSegment: (call, { state }) => {
+    createSegment: (call, { state, nextId }) => {
       const input = call.body as SegmentInput;
       const segment: SegmenterSegment = {
-        id: nextId(state, "segmenter.segment", "sbx-segment-"),
+        id: nextId("segmenter.segment", "sbx-segment-"),
         name: input.name ?? "",
         filters: [],
         ...metadata(input),
-        persons: uniquePersons(input.persons ?? []).map((p) => person(state, p)),
+        persons: uniquePersons(input.persons ?? []).map((p) => person(nextId, p)),
       };
-      state.segmenter.segments[segment.id] = segment;
+      state.segments[segment.id] = segment;
       return ok({
         data: {
           id: segment.id,
@@ -91,15 +92,15 @@ export const segmenter: VendorModule = {
         errorMessage: "",
       });
     },
-    updateSegment: (call, { state }) => {
+    updateSegment: (call, { state, nextId }) => {
       const input = call.body as SegmentInput & { id: string; persons: PersonInput[] };
-      const segment = state.segmenter.segments[input.id];
+      const segment = state.segments[input.id];
       // "When the response is unsuccessful, it will show that it has not been updated, i.e. false".
       if (!segment) return ok({ data: { isUpdated: false }, errorMessage: `Segment ${input.id} not found` });
       const previous = new Map(segment.persons.map((p) => [p.externalId, p]));
       Object.assign(segment, metadata(input));
       // The documented replace: the persons sent are the segment's persons from now on.
-      segment.persons = uniquePersons(input.persons).map((p) => person(state, p, previous.get(p.externalId)));
+      segment.persons = uniquePersons(input.persons).map((p) => person(nextId, p, previous.get(p.externalId)));
       return ok({ data: { isUpdated: true }, errorMessage: "" });
     },
   },

@@ -1,0 +1,73 @@
+// packages/<vendor>/src/token.ts, for a spec whose bearer token the client obtains itself (the
+// operation marked `x-seg-called-by-client`, secured by Basic): how to ask for a token and read the
+// answer. Caching, sharing and renewal are @seg/core's `tokenExchangeAuth`.
+import type { VendorFacts } from "../facts.ts";
+
+export function tokenTs({ vendor, pascal, exchange }: VendorFacts): string {
+  if (!exchange) throw new Error("tokenTs: the spec has no token exchange");
+  const method = exchange.method.toUpperCase();
+  const entries = Object.entries(exchange.query).map(([name, value]) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  const query = entries.length ? `params: { query: { ${entries.join(", ")} } }, ` : "";
+  return `// The token exchange behind every ${pascal} call: \`${method} ${exchange.path}\` with HTTP Basic credentials,
+// through its own client so it gets the same retries, timeouts, typed errors and redaction as any
+// other call. Caching, sharing and renewal are @seg/core's \`tokenExchangeAuth\`.
+import { createVendorClient, SegError, unwrap, type AuthStrategy, type ExchangedToken, type TransportOptions } from "@seg/core";
+import { operations, servers } from "./generated/operations.ts";
+import type { paths } from "./generated/schema.ts";
+
+export interface TokenEndpoint extends TransportOptions {
+  baseUrls: Readonly<Record<string, string>> | undefined;
+  variables: Readonly<Record<string, string>>;
+  /** The HTTP Basic credentials (\`basicAuth\`). */
+  credentials: AuthStrategy;
+  /** Every secret to redact from the exchange's errors: the credentials and the tokens issued so far. */
+  secrets: () => readonly string[];
+  userAgent: string;
+}
+
+/** Exchanges the credentials for a fresh token. User middleware is not run on this call: it would see the token. */
+export function tokenExchange(endpoint: TokenEndpoint): () => Promise<ExchangedToken> {
+  const { baseUrls, variables, credentials, secrets, userAgent, ...transport } = endpoint;
+  const client = createVendorClient<paths>({
+    ...transport,
+    middleware: undefined,
+    vendor: ${JSON.stringify(vendor)},
+    servers,
+    operations,
+    baseUrls,
+    variables,
+    auth: { ...credentials, secrets },
+    userAgent,
+  });
+  return async () => {
+    // Read as text and parsed in readToken: a JSON parse error must never quote the body (the token).
+    const result = await client.${method}(${JSON.stringify(exchange.path)}, { ${query}parseAs: "text" });
+    const text: unknown = unwrap(result);
+    return readToken(text, result.response.status);
+  };
+}
+
+/** The token (\`access_token\`, or \`token\`) and its lifetime (\`expires_in\` seconds, when a positive number) from a token response. */
+export function readToken(text: unknown, status: number): ExchangedToken {
+  const body = parseObject(text);
+  const token = [body?.access_token, body?.token].find((value): value is string => typeof value === "string" && value.trim() !== "");
+  if (token === undefined) throw new SegError(\`${vendor} token exchange answered HTTP \${status} without "access_token" or "token"\`);
+  const seconds = [body?.expires_in, body?.expiresIn].map(positiveSeconds).find((value) => value !== undefined);
+  return { token, expiresInMs: seconds === undefined ? undefined : seconds * 1000 };
+}
+
+function parseObject(text: unknown): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = typeof text === "string" && text !== "" ? JSON.parse(text) : undefined;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function positiveSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+`;
+}

@@ -1,0 +1,78 @@
+// The scaffold's source files for every credential kind and host layout the four vendor specs
+// have (a header key on one whole-URL host, a header key on three hosts with comma lists, a body
+// token, a token exchange), rendered from those specs and type-checked in place of each package's
+// own src/ against its real generated code and @seg/core, in memory: nothing is written. The
+// scratch test (new-vendor/scaffold.scratch.ts) builds, lints and tests one scaffold end to end.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { readSpec } from "@seg/spec";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { vendorFacts } from "../src/new-vendor/facts.ts";
+import { vendorFiles } from "../src/new-vendor/files.ts";
+import { repoRoot } from "../src/paths.ts";
+
+/** The four specs, with the capitalisation their packages use where the title gives another. */
+const CASES = [
+  { vendor: "segmenter", displayName: undefined, kind: "header", multiHost: false },
+  { vendor: "segmetrics", displayName: undefined, kind: "header", multiHost: true },
+  { vendor: "segmenthub", displayName: undefined, kind: "body", multiHost: false },
+  { vendor: "segmint", displayName: "Segmint", kind: "exchange", multiHost: false },
+] as const;
+
+/** Type-checks `sources` (absolute path → text, shadowing files on disk) with the vendor packages' tsconfig. */
+async function typeErrors(sources: Map<string, string>): Promise<string[]> {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, "packages/segmetrics/tsconfig.json"), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    },
+  });
+  const options = { ...config?.options, incremental: false, noEmit: true };
+  const disk = ts.createCompilerHost(options);
+  const host: ts.CompilerHost = {
+    ...disk,
+    fileExists: (file) => sources.has(path.resolve(file)) || disk.fileExists(file),
+    readFile: (file) => sources.get(path.resolve(file)) ?? disk.readFile(file),
+    getSourceFile: (file, language, ...rest) => {
+      const text = sources.get(path.resolve(file));
+      return text === undefined ? disk.getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
+    },
+  };
+  const program = ts.createProgram([...sources.keys()].filter((file) => file.endsWith(".ts")), options, host);
+  return [...sources.keys()]
+    .filter((file) => file.endsWith(".ts"))
+    .flatMap((file) =>
+      ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => `${path.relative(repoRoot, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`),
+    );
+}
+
+describe("the scaffold's sources", () => {
+  it.each(CASES)("for $vendor's spec ($kind credential) type-check against its generated code", async ({ vendor, displayName, kind, multiHost }) => {
+    const facts = vendorFacts(vendor, readSpec(vendor), displayName);
+    expect({ kind: facts.shape.credential.kind, multiHost: facts.shape.multiHost }).toEqual({ kind, multiHost });
+    const files = await vendorFiles(repoRoot, facts);
+    const sources = new Map(
+      Object.entries(files)
+        .filter(([file]) => file.startsWith(`packages/${vendor}/src/`) || file.endsWith("types.test-d.ts"))
+        .map(([file, text]) => [path.join(repoRoot, file), text]),
+    );
+    expect(await typeErrors(sources)).toEqual([]);
+    // The package's own names, so the rendered files really stood in for the package's.
+    expect(files[`packages/${vendor}/src/index.ts`]).toContain(`export { create${facts.pascal}Client } from "./client.ts";`);
+    expect(files[`packages/${vendor}/src/index.ts`]).toContain((await readFile(path.join(repoRoot, `packages/${vendor}/src/index.ts`), "utf8")).slice(-400));
+  }, 120_000);
+
+  it("send each credential where its spec says", async () => {
+    const client = async (vendor: string, displayName?: string): Promise<string> =>
+      (await vendorFiles(repoRoot, vendorFacts(vendor, readSpec(vendor), displayName)))[`packages/${vendor}/src/client.ts`] ?? "";
+    expect(await client("segmenter")).toContain('auth: headerKeyAuth({ header: "x-api-key", key: apiKey, field: "apiKey" }),');
+    expect(await client("segmetrics")).toContain('auth: headerKeyAuth({ header: "Authorization", key: apiKey, field: "apiKey" }),');
+    expect(await client("segmetrics")).toContain("const variables = { account_id: accountId, accountId, integration_id: integrationId };");
+    expect(await client("segmetrics")).toContain('querySerializer: { array: { style: "form", explode: false } },');
+    expect(await client("segmenthub")).toContain('auth: bodyTokenAuth({ field: "token", token }),');
+    expect(await client("segmint", "Segmint")).toContain("    auth,\n");
+    const token = (await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint")))["packages/segmint/src/token.ts"];
+    expect(token).toContain('await client.POST("/auth/v1/token", { params: { query: { grant_type: "token" } }, parseAs: "text" });');
+  });
+});

