@@ -42,6 +42,7 @@ export { basicAuth } from "./auth/basic.ts";
 export { headerKeyAuth } from "./auth/header-key.ts";
 export { bodyTokenAuth } from "./auth/body-token.ts";
 export { tokenExchangeAuth } from "./auth/token-exchange.ts";
+export { readTokenResponse } from "./auth/token-response.ts";
 export type { ExchangedToken, TokenExchangeOptions } from "./auth/token-exchange.ts";
 export { optionalCredential, requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";

@@ -2,7 +2,7 @@
 // Basic credentials, through its own client so the exchange gets the same retries, timeouts, typed
 // errors and redaction as any other call. Caching, sharing and renewal are @seg/core's
 // `tokenExchangeAuth`; this file only knows how to ask for a token and read the answer.
-import { createVendorClient, SegError, unwrap, type AuthStrategy, type ExchangedToken, type ServerTable, type TransportOptions } from "@seg/core";
+import { createVendorClient, readTokenResponse, unwrap, type AuthStrategy, type ExchangedToken, type ServerTable, type TransportOptions } from "@seg/core";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
@@ -32,37 +32,9 @@ export function tokenExchange(endpoint: TokenEndpoint): () => Promise<ExchangedT
     userAgent,
   });
   return async () => {
-    // Read as text and parsed in readToken: a JSON parse error must never quote the body (the token).
+    // Read as text and parsed by readTokenResponse: a JSON parse error must never quote the body (the token).
     const result = await client.POST("/auth/v1/token", { params: { query: { grant_type: "token" } }, parseAs: "text" });
     const text: unknown = unwrap(result); // a string at run time (parseAs "text"), whatever the types say
-    return readToken(text, result.response.status);
+    return readTokenResponse(text, result.response.status, "segmint createToken");
   };
-}
-
-/**
- * The token and its lifetime from a token response. `access_token` is the documented key; `token`
- * is what a third-party client reads. `expires_in` / `expiresIn` (seconds) are unconfirmed: when
- * neither is a positive number, the configured TTL applies.
- */
-export function readToken(text: unknown, status: number): ExchangedToken {
-  const body = parseObject(text);
-  const token = [body?.access_token, body?.token].find((value): value is string => typeof value === "string" && value.trim() !== "");
-  if (token === undefined) throw new SegError(`segmint createToken answered HTTP ${status} without "access_token" or "token"`);
-  const seconds = [body?.expires_in, body?.expiresIn].map(positiveSeconds).find((value) => value !== undefined);
-  return { token, expiresInMs: seconds === undefined ? undefined : seconds * 1000 };
-}
-
-function parseObject(text: unknown): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = typeof text === "string" && text !== "" ? JSON.parse(text) : undefined;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A lifetime in seconds, as a number or a numeric string; anything else (0, negative, junk) is "none". */
-function positiveSeconds(value: unknown): number | undefined {
-  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }

@@ -8,6 +8,8 @@ export interface ExchangeCall {
   /** `post` */
   method: string;
   path: string;
+  /** `createToken`: names the call in the error when its answer holds no token. */
+  operationId: string;
   /** Required query parameters with the one value the spec allows (`grant_type: token`). */
   query: Record<string, string>;
 }
@@ -65,7 +67,7 @@ function exchangeCall(doc: Json, where: string): ExchangeCall {
   const query = Object.fromEntries(
     operation.parameters.filter((p) => p.in === "query" && p.required === true).map((p) => [String(p.name), fixedValue(doc, p, where)]),
   );
-  return { method: operation.method, path: operation.path, query };
+  return { method: operation.method, path: operation.path, operationId: operation.operationId, query };
 }
 
 export function vendorFacts(vendor: string, doc: Json, givenDisplayName?: string): VendorFacts {

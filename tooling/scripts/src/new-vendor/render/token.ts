@@ -11,7 +11,7 @@ export function tokenTs({ vendor, pascal, exchange }: VendorFacts): string {
   return `// The token exchange behind every ${pascal} call: \`${method} ${exchange.path}\` with HTTP Basic credentials,
 // through its own client so it gets the same retries, timeouts, typed errors and redaction as any
 // other call. Caching, sharing and renewal are @seg/core's \`tokenExchangeAuth\`.
-import { createVendorClient, SegError, unwrap, type AuthStrategy, type ExchangedToken, type TransportOptions } from "@seg/core";
+import { createVendorClient, readTokenResponse, unwrap, type AuthStrategy, type ExchangedToken, type TransportOptions } from "@seg/core";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
@@ -40,34 +40,11 @@ export function tokenExchange(endpoint: TokenEndpoint): () => Promise<ExchangedT
     userAgent,
   });
   return async () => {
-    // Read as text and parsed in readToken: a JSON parse error must never quote the body (the token).
+    // Read as text and parsed by readTokenResponse: a JSON parse error must never quote the body (the token).
     const result = await client.${method}(${JSON.stringify(exchange.path)}, { ${query}parseAs: "text" });
     const text: unknown = unwrap(result);
-    return readToken(text, result.response.status);
+    return readTokenResponse(text, result.response.status, ${JSON.stringify(`${vendor} ${exchange.operationId}`)});
   };
-}
-
-/** The token (\`access_token\`, or \`token\`) and its lifetime (\`expires_in\` seconds, when a positive number) from a token response. */
-export function readToken(text: unknown, status: number): ExchangedToken {
-  const body = parseObject(text);
-  const token = [body?.access_token, body?.token].find((value): value is string => typeof value === "string" && value.trim() !== "");
-  if (token === undefined) throw new SegError(\`${vendor} token exchange answered HTTP \${status} without "access_token" or "token"\`);
-  const seconds = [body?.expires_in, body?.expiresIn].map(positiveSeconds).find((value) => value !== undefined);
-  return { token, expiresInMs: seconds === undefined ? undefined : seconds * 1000 };
-}
-
-function parseObject(text: unknown): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = typeof text === "string" && text !== "" ? JSON.parse(text) : undefined;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function positiveSeconds(value: unknown): number | undefined {
-  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 `;
 }
