@@ -1,7 +1,10 @@
 // The suites are only as complete as their vendor lists: every spec in specs/ must have a credential
 // slot in vendors.ts, and a client and a constructor in operations.ts, and neither may name a vendor without a spec.
+import { credentialOf, readSpec } from "@seg/spec";
+import { startTestServer } from "@seg/test-server";
 import { describe, expect, it } from "vitest";
-import { CLIENT_VENDORS, CONSTRUCTORS, OPERATIONS, SPECS } from "./operations.ts";
+import { derivedClients } from "./derived-clients.ts";
+import { callOp, CALLABLE, CLIENT_VENDORS, CONSTRUCTORS, OPERATIONS, SPECS, untyped } from "./operations.ts";
 import { SLOTS } from "./vendors.ts";
 
 const vendors = SPECS.map((spec) => spec.vendor);
@@ -12,8 +15,9 @@ describe("vendor coverage", () => {
     for (const spec of SPECS) expect(spec.operations.length, spec.vendor).toBeGreaterThan(0);
   });
 
-  it.each(vendors)("%s has at least one credential slot in SLOTS, a client and a constructor in operations.ts", (vendor) => {
-    expect(SLOTS.filter((slot) => slot.vendor === vendor).length).toBeGreaterThan(0);
+  it.each(vendors)("%s has a credential slot in SLOTS (unless its spec sends none), a client and a constructor in operations.ts", (vendor) => {
+    const credentialless = credentialOf(readSpec(vendor)).kind === "none";
+    expect(SLOTS.filter((slot) => slot.vendor === vendor).length > 0).toBe(!credentialless);
     expect(CLIENT_VENDORS).toContain(vendor);
     expect(Object.keys(CONSTRUCTORS)).toContain(vendor);
   });
@@ -33,5 +37,28 @@ describe("vendor coverage", () => {
     expect(OPERATIONS.some((op) => op.parameters.some((p) => p.commaArray))).toBe(true);
     expect(OPERATIONS.some((op) => op.exchange)).toBe(true);
     expect(OPERATIONS.some((op) => !op.jsonSuccess)).toBe(true);
+  });
+});
+
+// The slots derived from a spec are what attack a vendor added by `pnpm new-vendor`: derive them for
+// every vendor here, the hand-written ones too (so the token exchange's are exercised on Segmint).
+describe("slots derived from each spec", () => {
+  it.each(vendors)("%s: the derived client sends each credential where its slot says", async (vendor) => {
+    const [derived] = await derivedClients(new Set(vendors.filter((other) => other !== vendor)));
+    if (credentialOf(readSpec(vendor)).kind === "none") {
+      expect(derived).toBeUndefined();
+      return;
+    }
+    if (!derived) throw new Error(`no derived client for ${vendor}`);
+    await using server = await startTestServer((request) => derived.ok(request));
+    const op = CALLABLE.find((candidate) => candidate.vendor === vendor && candidate.method === derived.method && candidate.path === derived.path);
+    if (!op) throw new Error(`${vendor}: ${derived.method} ${derived.path} is not callable`);
+    await callOp(untyped(derived.factory(server.url)), op);
+    expect(derived.slots.length).toBeGreaterThan(0);
+    for (const slot of derived.slots) {
+      const carrying = server.requests.filter((request) => slot.carries(request));
+      expect(carrying.length, `${vendor} ${slot.slot}: a request carries it`).toBeGreaterThan(0);
+      expect(carrying.every((request) => slot.sent(request)), `${vendor} ${slot.slot}: sent`).toBe(true);
+    }
   });
 });

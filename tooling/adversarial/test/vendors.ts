@@ -8,7 +8,7 @@ import { createSegmentHubClient } from "@seg/segmenthub";
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { createSegmintClient } from "@seg/segmint";
 import type { RecordedRequest, Reply } from "@seg/test-server";
-import { derivedClients, okReply, type DerivedClient } from "./derived-clients.ts";
+import { derivedClients, type DerivedClient } from "./derived-clients.ts";
 
 /** Transport options every suite may add (timeouts, retries, a logger). */
 export type Transport = Parameters<typeof createSegmetricsClient>[0] & Parameters<typeof createSegmintClient>[0];
@@ -140,29 +140,30 @@ const HAND_SLOTS: readonly Slot[] = [
 /** The clients of every other vendor package, from their specs. */
 export const DERIVED: readonly DerivedClient[] = await derivedClients(new Set(HAND_SLOTS.map((slot) => slot.vendor)));
 
-/** A derived vendor's one slot: its credential on the operation that carries it (the client makes no other call). */
-const derivedSlot = (derived: DerivedClient): Slot => ({
-  vendor: derived.vendor,
-  slot: derived.slot,
-  secrets: derived.secrets,
-  call: (origin, transport) => {
-    const client = derived.factory(origin, transport);
-    return async () => {
-      // At call time: operations.ts imports this module.
-      const { CALLABLE, callOp, untyped } = await import("./operations.ts");
-      const op = CALLABLE.find((candidate) => candidate.vendor === derived.vendor && candidate.method === derived.method && candidate.path === derived.path);
-      if (!op) throw new Error(`${derived.vendor}: ${derived.method} ${derived.path} is not among the operations read from its spec`);
-      // The client's own retry policy, as the hand-written slots' calls have it (validInit turns retries off).
-      return callOp(untyped(client), op, (init) => ({ ...init, retry: undefined }));
-    };
-  },
-  carries: () => true,
-  sent: derived.sent,
-  ok: okReply,
-});
+/** A derived vendor's slots: its credential on the operation that carries it (and on its token exchange). */
+const derivedSlots = (derived: DerivedClient): Slot[] =>
+  derived.slots.map(({ slot, carries, sent }) => ({
+    vendor: derived.vendor,
+    slot,
+    secrets: derived.secrets,
+    call: (origin, transport) => {
+      const client = derived.factory(origin, transport);
+      return async () => {
+        // At call time: operations.ts imports this module.
+        const { CALLABLE, callOp, untyped } = await import("./operations.ts");
+        const op = CALLABLE.find((candidate) => candidate.vendor === derived.vendor && candidate.method === derived.method && candidate.path === derived.path);
+        if (!op) throw new Error(`${derived.vendor}: ${derived.method} ${derived.path} is not among the operations read from its spec`);
+        // The client's own retry policy, as the hand-written slots' calls have it (validInit turns retries off).
+        return callOp(untyped(client), op, (init) => ({ ...init, retry: undefined }));
+      };
+    },
+    carries,
+    sent,
+    ok: derived.ok,
+  }));
 
 /** Each vendor's credential slots. */
-export const SLOTS: readonly Slot[] = [...HAND_SLOTS, ...DERIVED.map(derivedSlot)];
+export const SLOTS: readonly Slot[] = [...HAND_SLOTS, ...DERIVED.flatMap(derivedSlots)];
 
 /** Every secret any client above holds. */
 export const ALL_SECRETS: readonly string[] = [...new Set(SLOTS.flatMap((slot) => slot.secrets))];

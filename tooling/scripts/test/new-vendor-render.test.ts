@@ -74,5 +74,17 @@ describe("the scaffold's sources", () => {
     expect(await client("segmint", "Segmint")).toContain("    auth,\n");
     const token = (await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint")))["packages/segmint/src/token.ts"];
     expect(token).toContain('await client.POST("/auth/v1/token", { params: { query: { grant_type: "token" } }, parseAs: "text" });');
+    expect(token).toContain('return readTokenResponse(text, result.response.status, "segmint createToken");');
+  });
+
+  it("let the caller pick an environment when the spec names them (x-seg-environment)", async () => {
+    const files = await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint"));
+    const client = files["packages/segmint/src/client.ts"] ?? "";
+    expect(client).toContain("export type SegmintEnvironment = keyof typeof environments;");
+    expect(client).toContain("  environment?: SegmintEnvironment;");
+    expect(client.match(/baseUrls: baseUrl === undefined \? environmentBaseUrls\(environments, environment\) : \{ api: checkBaseUrl\(baseUrl, "baseUrl"\) \}/g)).toHaveLength(2);
+    expect(files["packages/segmint/src/index.ts"]).toContain('export type { SegmintClient, SegmintEnvironment, SegmintOptions } from "./client.ts";');
+    const segmenter = (await vendorFiles(repoRoot, vendorFacts("segmenter", readSpec("segmenter"))))["packages/segmenter/src/client.ts"] ?? "";
+    expect(segmenter).not.toContain("environment");
   });
 });

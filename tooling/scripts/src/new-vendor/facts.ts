@@ -1,7 +1,7 @@
 // What the scaffold of a new vendor package needs to know, read once from its spec through
 // @seg/spec: names, the client's options (clientShape), the server variables and bound values each
 // option fills, the credential and, for a token exchange, the call that obtains the token.
-import { camelCase, clientShape, credentialOf, deref, displayName, isObject, specOperations, type ClientShape, type Json } from "@seg/spec";
+import { camelCase, clientShape, type ClientShape, credentialOf, deref, displayName, isObject, type Json, serverEnvironments, specOperations } from "@seg/spec";
 import { NewVendorRefused } from "./refused.ts";
 
 export interface ExchangeCall {
@@ -33,6 +33,8 @@ export interface VendorFacts {
   /** A query array is written as one comma-separated value (`style: form, explode: false`). */
   commaQuery: boolean;
   exchange: ExchangeCall | undefined;
+  /** The spec's environments (`x-seg-environment`), the default first; empty when it names none. */
+  environments: string[];
 }
 
 /** `FixtureMail API` → `FixtureMail`; `Segmint Data Services` → `SegmintDataServices`. */
@@ -112,5 +114,6 @@ export function vendorFacts(vendor: string, doc: Json, givenDisplayName?: string
     variables,
     commaQuery: operations.some((op) => op.parameters.some((p) => p.in === "query" && p.explode === false)),
     exchange: credential.kind === "exchange" ? exchangeCall(doc, credential.operation) : undefined,
+    environments: Object.keys(serverEnvironments(doc)),
   };
 }

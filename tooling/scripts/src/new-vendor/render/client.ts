@@ -44,6 +44,13 @@ function optionDocs(facts: VendorFacts): string[] {
         : `Filled into ${(variables[option.name] ?? []).map((key) => `\`${key}\``).join(" and ")} for you (${option.from === "bind" ? "`x-seg-bind`" : "a server URL variable"}).`;
     lines.push(`  /** ${what} Required. Default: \`${option.env}\`. */`, `  ${option.name}?: string;`);
   }
+  const [defaultEnvironment] = facts.environments;
+  if (defaultEnvironment !== undefined) {
+    lines.push(
+      `  /** Which environment to call (\`x-seg-environment\`). Default \`${JSON.stringify(defaultEnvironment)}\`; ignored when ${shape.multiHost ? "`baseUrls` is" : "`baseUrl` is"} given. */`,
+      `  environment?: ${facts.pascal}Environment;`,
+    );
+  }
   const prefix = shape.vendor.toUpperCase();
   if (shape.multiHost) {
     lines.push(
@@ -63,6 +70,7 @@ export function clientTs(facts: VendorFacts): string {
   const core = [
     ...(shape.multiHost ? [] : ["checkBaseUrl"]),
     "createVendorClient",
+    ...(facts.environments.length ? ["environmentBaseUrls"] : []),
     ...auth.imports.filter((name) => !name.startsWith("type ")),
     ...(shape.options.length ? ["requireCredential"] : []),
     "userAgent",
@@ -71,11 +79,17 @@ export function clientTs(facts: VendorFacts): string {
     "type TransportOptions",
     "type VendorClient",
   ];
-  const given = (name: string): string => `given${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  const givenName = (name: string): string => `given${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   const hostOption = shape.multiHost ? "baseUrls" : "baseUrl";
-  const destructured = [...shape.options.map((option) => `${option.name}: ${given(option.name)}`), hostOption, "...transport"].join(", ");
+  const destructured = [...shape.options.map((option) => `${option.name}: ${givenName(option.name)}`), hostOption, ...(facts.environments.length ? ["environment"] : []), "...transport"].join(", ");
   const [host = "api"] = shape.hosts;
-  const hosts = shape.multiHost ? "    baseUrls," : `    ...(baseUrl === undefined ? {} : { baseUrls: { ${key(host)}: checkBaseUrl(baseUrl, "baseUrl") } }),`;
+  const environments = facts.environments.length > 0;
+  const given = shape.multiHost ? "baseUrls" : `{ ${key(host)}: checkBaseUrl(baseUrl, "baseUrl") }`;
+  // The base URLs asked for: given ones, else the chosen environment's, else (undefined) the spec's defaults.
+  const chosenUrls = shape.multiHost
+    ? environments ? "baseUrls ?? environmentBaseUrls(environments, environment)" : "baseUrls"
+    : `baseUrl === undefined ? ${environments ? "environmentBaseUrls(environments, environment)" : "undefined"} : ${given}`;
+  const hosts = shape.multiHost && !environments ? "    baseUrls," : environments ? `    baseUrls: ${chosenUrls},` : `    ...(baseUrl === undefined ? {} : { baseUrls: ${given} }),`;
   const variableEntries = Object.entries(variables).flatMap(([option, keys]) => keys.map((name) => (name === option ? option : `${key(name)}: ${option}`)));
   const exchangeLines = exchange
     ? [
@@ -84,7 +98,7 @@ export function clientTs(facts: VendorFacts): string {
         "  const issued: { auth?: AuthStrategy } = {};",
         "  const secrets = (): readonly string[] => issued.auth?.secrets() ?? credentials.secrets();",
         "  const auth = tokenExchangeAuth({",
-        `    exchange: tokenExchange({ ...transport, ${shape.multiHost ? "baseUrls" : `baseUrls: baseUrl === undefined ? undefined : { ${key(host)}: checkBaseUrl(baseUrl, "baseUrl") }`}, variables, credentials, secrets, userAgent: agent }),`,
+        `    exchange: tokenExchange({ ...transport, ${chosenUrls === "baseUrls" ? "baseUrls" : `baseUrls: ${chosenUrls}`}, variables, credentials, secrets, userAgent: agent }),`,
         "    secrets: credentials.secrets(),",
         "  });",
         "  issued.auth = auth;",
@@ -95,11 +109,12 @@ export function clientTs(facts: VendorFacts): string {
     ...core.map((name) => `  ${name},`),
     '} from "@seg/core";',
     'import { name, version } from "../package.json" with { type: "json" };',
-    'import { operations, servers } from "./generated/operations.ts";',
+    `import { ${environments ? "environments, " : ""}operations, servers } from "./generated/operations.ts";`,
     `import type { ${pascal}Path, ${pascal}Paths } from "./paths.ts";`,
     ...(exchange ? ['import { tokenExchange } from "./token.ts";'] : []),
     "",
     ...(shape.multiHost ? [`/** The ${facts.title} hosts, by the spec's \`x-seg-host\` names. */`, `export type ${pascal}Host = keyof typeof servers;`, ""] : []),
+    ...(environments ? [`/** The ${facts.title} environments, by the spec's \`x-seg-environment\` names. */`, `export type ${pascal}Environment = keyof typeof environments;`, ""] : []),
     `export interface ${pascal}Options extends TransportOptions {`,
     ...optionDocs(facts),
     "}",
@@ -115,7 +130,7 @@ export function clientTs(facts: VendorFacts): string {
     " */",
     `export function create${pascal}Client(options: ${pascal}Options = {}): ${pascal}Client {`,
     `  const { ${destructured} } = options;`,
-    ...shape.options.map((option) => `  const ${option.name} = requireCredential(${given(option.name)}, ${JSON.stringify(option.name)}, ${JSON.stringify(option.env)});`),
+    ...shape.options.map((option) => `  const ${option.name} = requireCredential(${givenName(option.name)}, ${JSON.stringify(option.name)}, ${JSON.stringify(option.env)});`),
     ...(exchange || variableEntries.length ? [`  const variables = {${variableEntries.length ? ` ${variableEntries.join(", ")} ` : ""}};`] : []),
     ...(exchange ? ["  const agent = userAgent({ name, version });"] : []),
     ...exchangeLines,

@@ -14,8 +14,8 @@ export function coreBlock(existingIndex: string, where: string): string {
   return existingIndex.slice(start);
 }
 
-export function indexTs({ vendor, pascal, title, shape }: VendorFacts, core: string): string {
-  const clientTypes = [`${pascal}Client`, ...(shape.multiHost ? [`${pascal}Host`] : []), `${pascal}Options`];
+export function indexTs({ vendor, pascal, title, shape, environments }: VendorFacts, core: string): string {
+  const clientTypes = [`${pascal}Client`, ...(environments.length ? [`${pascal}Environment`] : []), ...(shape.multiHost ? [`${pascal}Host`] : []), `${pascal}Options`];
   return [
     `// @seg/${vendor}: a typed client for the ${title} API.`,
     `export { create${pascal}Client } from "./client.ts";`,
