@@ -129,8 +129,12 @@ export function parseCli(argv: readonly string[], vendors: readonly VendorInfo[]
   };
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${text("seed") ?? ""}"`);
-  const credentials: Record<string, Record<string, string | undefined>> = {};
-  for (const { flag, vendor, option } of flags) (credentials[vendor] ??= {})[option] = text(flag);
+  // Only the flags given: every other credential keeps its default.
+  const credentials: Record<string, Record<string, string>> = {};
+  for (const { flag, vendor, option } of flags) {
+    const value = text(flag);
+    if (value !== undefined) (credentials[vendor] ??= {})[option] = value;
+  }
   return {
     help: values.help,
     quiet: values.quiet,

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { specVendors } from "@seg/spec";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderGenerated } from "../scripts/embed-specs.ts";
 import { parseCli, usage } from "../src/cli-args.ts";
@@ -135,7 +136,8 @@ describe("pnpm generate, with the spec in specs/", () => {
     mkdirSync(path.join(sandboxCopy, "src"), { recursive: true });
     cpSync(fileURLToPath(new URL("../src/vendors", import.meta.url)), path.join(sandboxCopy, "src/vendors"), { recursive: true });
     const types = renderGenerated(scratch, sandboxCopy).get("src/generated/vendors.ts") ?? "";
-    expect(types).toContain('export type Vendor = "acme" | "segmenter"');
+    // Sorted by name, with every vendor of specs/ beside it (however many there are).
+    expect(types).toContain(`export type Vendor = ${["acme", ...specVendors(repo)].sort().map((vendor) => JSON.stringify(vendor)).join(" | ")};`);
     expect(types).toContain("  acme: { apiKey: string; workspaceId: string; baseUrl: string };");
     expect(types).toContain("  acme: { apiKey: string };");
     expect(renderGenerated(scratch, sandboxCopy).get("src/generated/modules.ts")).not.toContain("acme");

@@ -6,7 +6,7 @@
 // every list that names vendors. The copy links its dependencies from the pnpm store pnpm already
 // has (offline), and keeps this checkout's turbo cache (a copy), so unchanged packages are not rebuilt.
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { stripVTControlCharacters } from "node:util";
 import path from "node:path";
@@ -27,8 +27,6 @@ const env = cleanEnv({ ...gitIdentity, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOB
 let copy: string;
 let scaffolded: Result;
 let statusBefore: string;
-/** What the scratch copy stood in for because another branch of issue 15 is not merged yet (see below). */
-const pending: string[] = [];
 
 const inCopy = (file: string): string => path.join(copy, file);
 const run = (command: string, ...args: string[]): Promise<Result> => exec(command, args, { cwd: copy, env, timeoutMs: STEP_MS });
@@ -36,22 +34,6 @@ const json = async <T>(file: string): Promise<T> => JSON.parse(await readFile(in
 const passes = (result: Result): void => {
   expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
 };
-
-/**
- * PENDING MERGE (issue 15, helper C): until `@seg/test-server/conformance` exists in the repository,
- * the copy gets a marked stand-in with the same interface (fixtures/new-vendor/conformance-stand-in.ts.txt),
- * so the scaffolded conformance test can run. Remove this function and the stand-in once the real
- * runner is merged: then the real matrix runs here.
- */
-async function standInForConformanceRunner(): Promise<void> {
-  const manifestFile = inCopy("tooling/test-server/package.json");
-  const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { exports: Record<string, string> };
-  if (manifest.exports["./conformance"]) return;
-  pending.push("@seg/test-server/conformance (a stand-in ran instead of the real matrix)");
-  await cp(inCopy(`${FIXTURES}/conformance-stand-in.ts.txt`), inCopy("tooling/test-server/src/conformance.ts"));
-  manifest.exports["./conformance"] = "./src/conformance.ts";
-  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-}
 
 beforeAll(async () => {
   statusBefore = await git(repoRoot, ["status", "--porcelain"]);
@@ -62,7 +44,6 @@ beforeAll(async () => {
     await cp(path.join(repoRoot, file), inCopy(file));
   }
   if (existsSync(path.join(repoRoot, ".turbo", "cache"))) await cp(path.join(repoRoot, ".turbo", "cache"), inCopy(".turbo/cache"), { recursive: true });
-  await standInForConformanceRunner();
   passes(await run("git", "init", "-q", "-b", "main"));
   passes(await run("git", "add", "-A"));
   passes(await run("git", "commit", "-q", "-m", "Snapshot of the seg working tree"));
@@ -72,7 +53,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (copy) await rm(copy, { recursive: true, force: true });
-  if (pending.length) console.warn(`new-vendor scratch test: stood in for what is not merged yet:\n  ${pending.join("\n  ")}`);
   // The real checkout was only read.
   expect(await git(repoRoot, ["status", "--porcelain"])).toBe(statusBefore);
 });
