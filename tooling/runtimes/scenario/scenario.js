@@ -3,9 +3,9 @@
 // loads it as it is (Node ESM and CJS, Bun, Deno) or bundled (workerd, Chromium): the runner hands
 // in the packages as it loaded them.
 //
-// `libs`: { segmetrics, segmetricsAdapter, segmint, segmintAdapter, segmenter, segmenterAdapter,
-// segmenthub, segmenthubAdapter, sdk } (the modules). `env`: { origin, options } (the sandbox's URL
-// and its `clientOptions`).
+// `libs`: { sdk, <vendor>, <vendor>Adapter, … } (the modules, every vendor package). `env`: { origin,
+// options, calls, secrets } (the sandbox's URL, its `clientOptions`, and per vendor one operation it
+// answers from the spec and the client options that hold secrets: src/spec-calls.ts).
 
 // Generous: the sandbox hangs these calls on purpose, so the limit is all the test waits for.
 const TIMEOUT_MS = 1500;
@@ -69,6 +69,28 @@ async function timesOut(env, libs, rule, call) {
   const error = await rejects(() => call({ retry: false, timeoutMs: TIMEOUT_MS }), libs.segmetrics.SegTimeoutError, "hung call");
   check(error.scope === "attempt", `expected scope attempt, got ${error.scope}`);
   check(Date.now() - started >= TIMEOUT_MS - 50, "timed out before its limit");
+}
+
+/** A vendor package's one `create…Client`. */
+function factoryOf(module) {
+  const found = Object.entries(module).find(([name, value]) => /^create\w+Client$/.test(name) && typeof value === "function");
+  check(found !== undefined, "no create…Client export");
+  return found[1];
+}
+
+/** Every vendor the sandbox serves, through its own client: one call, and its typed outcome. */
+function specChecks(libs, env, extra = {}) {
+  return Object.entries(env.calls).map(([vendor, call]) => [`${vendor}: ${call.operationId} through its client, typed`, async () => {
+    const client = factoryOf(libs[vendor])({ ...env.options[vendor], ...extra });
+    const result = await client[call.method](call.path, call.init);
+    const status = result.response.status;
+    // A success is its data; anything else is the SegApiError of that status (a 404 for a contact the sandbox has never seen).
+    if (status >= 200 && status < 300) libs[vendor].unwrap(result);
+    else {
+      const error = await rejects(() => libs[vendor].unwrap(result), libs[vendor].SegApiError, `${call.operationId} ${status}`);
+      check(error.status === status && error.operation === call.operationId, `${call.operationId}: error for ${error.operation} ${error.status}`);
+    }
+  }]);
 }
 
 /** The scenario for server-side targets: every vendor client and the facade. */
@@ -160,6 +182,7 @@ export async function serverScenario(libs, env) {
       check(statuses.segmetrics === "ok" && statuses.segmenthub === "ok", `outcomes ${JSON.stringify(statuses)}`);
       check(statuses.segmenter === "skipped" && statuses.segmint === "skipped", `outcomes ${JSON.stringify(statuses)}`);
     }],
+    ...specChecks(libs, env),
   ]);
 }
 
@@ -177,12 +200,12 @@ export async function browserScenario(libs, env) {
   const segmetrics = libs.segmetrics.createSegmetricsClient(segmetricsPublic);
   const segmenthub = libs.segmenthub.createSegmentHubClient(segmenthubPublic);
   const identify = (init = {}) => segmetrics.GET("/identify", { params: { query: { seg_uid: "u-1", email: "jo@example.com" } }, ...init });
-  const secretful = {
-    "segmetrics (apiKey)": () => libs.segmetrics.createSegmetricsClient(options.segmetrics),
-    "segmint (username, password)": () => libs.segmint.createSegmintClient(options.segmint),
-    "segmenter (apiKey)": () => libs.segmenter.createSegmenterClient(options.segmenter),
-    "segmenthub (token)": () => libs.segmenthub.createSegmentHubClient(options.segmenthub),
-  };
+  // Every vendor whose client holds a secret, from its spec.
+  const secretful = Object.fromEntries(
+    Object.entries(env.secrets)
+      .filter(([, names]) => names.length > 0)
+      .map(([vendor, names]) => [`${vendor} (${names.join(", ")})`, () => factoryOf(libs[vendor])(options[vendor])]),
+  );
 
   return runAll(env, [
     ["segmenthub: an event from the page, without a token", async () => {
@@ -207,5 +230,7 @@ export async function browserScenario(libs, env) {
       const read = await allowed.POST("/profiles/query", { body: { profileId: "jo@example.com" } });
       check(read.response.status < 500, `answered ${read.response.status}`);
     }],
+    // The page opts in (it talks to a sandbox): every vendor's client then works through CORS.
+    ...specChecks(libs, env, { dangerouslyAllowBrowser: true }),
   ]);
 }

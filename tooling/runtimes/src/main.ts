@@ -13,6 +13,7 @@ import { launchChromium, runChromium } from "./chromium.ts";
 import { PROCESS_TARGETS, runProcess } from "./processes.ts";
 import { OUTPUT, runReferenceSite } from "./reference-site.ts";
 import { scratchProject } from "./scratch.ts";
+import { specFacts } from "./spec-calls.ts";
 import type { SandboxEnv, TargetResult } from "./target.ts";
 import { runWorkerd } from "./workerd.ts";
 
@@ -26,7 +27,7 @@ const { startSandbox } = (await import(pathToFileURL(path.join(project, "node_mo
 async function withSandbox(run: (env: SandboxEnv) => Promise<TargetResult>): Promise<TargetResult> {
   const sandbox = await startSandbox();
   try {
-    return await run({ origin: sandbox.url, options: sandbox.clientOptions });
+    return await run({ origin: sandbox.url, options: sandbox.clientOptions, ...(await specFacts(sandbox.url)) });
   } finally {
     await sandbox.close();
   }

@@ -56,5 +56,27 @@ export function scratchProject(): string {
   );
   pnpm(["install", "--prefer-offline", "--config.confirmModulesPurge=false"], dir);
   cpSync(SCENARIO, dir, { recursive: true });
+  writeLibs(dir, Object.keys(packed));
   return dir;
+}
+
+/**
+ * The packages the scenario loads, as `libs.js` (ESM) and `libs.cjs` (CommonJS): the facade and every
+ * vendor package (one with an `./adapter` entry) with its adapter, `{ sdk, segmetrics,
+ * segmetricsAdapter, … }`. Written from what was packed, so a new vendor is loaded with no edit.
+ */
+function writeLibs(dir: string, names: readonly string[]): void {
+  const entries: [key: string, specifier: string][] = [];
+  for (const name of [...names].sort()) {
+    const key = name.replace(/^@seg\//, "");
+    const manifest = JSON.parse(readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { exports?: Record<string, unknown> };
+    if (key === "sdk") entries.push([key, name]);
+    else if (manifest.exports?.["./adapter"] !== undefined) entries.push([key, name], [`${key}Adapter`, `${name}/adapter`]);
+  }
+  const header = "// Written by tooling/runtimes/src/scratch.ts from the packed packages.\n";
+  writeFileSync(
+    path.join(dir, "libs.js"),
+    `${header}${entries.map(([key, specifier]) => `import * as ${key} from "${specifier}";`).join("\n")}\n\nexport const libs = { ${entries.map(([key]) => key).join(", ")} };\n`,
+  );
+  writeFileSync(path.join(dir, "libs.cjs"), `${header}exports.libs = {\n${entries.map(([key, specifier]) => `  ${key}: require("${specifier}"),`).join("\n")}\n};\n`);
 }

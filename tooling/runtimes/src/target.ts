@@ -1,4 +1,6 @@
 // What every target reports: its runtime line and the result of each scenario check.
+import type { SpecFacts } from "./spec-calls.ts";
+
 export interface CheckResult {
   name: string;
   ok: boolean;
@@ -14,7 +16,7 @@ export interface TargetResult {
 }
 
 /** What a target needs to reach its own sandbox. */
-export interface SandboxEnv {
+export interface SandboxEnv extends SpecFacts {
   origin: string;
   options: unknown;
 }
