@@ -77,6 +77,21 @@ describe("the scaffold's sources", () => {
     expect(token).toContain('return readTokenResponse(text, result.response.status, "segmint createToken");');
   });
 
+  it("for a Basic scheme (Segmenter's spec with its key swapped for Basic), send basicAuth and type-check", async () => {
+    const doc = readSpec("segmenter");
+    (doc.components as { securitySchemes: Record<string, unknown> }).securitySchemes = { apiKey: { type: "http", scheme: "basic" } };
+    const facts = vendorFacts("segmenter", doc);
+    expect(facts.shape.options.map((option) => option.name)).toEqual(["username", "password"]);
+    const files = await vendorFiles(repoRoot, facts);
+    expect(files["packages/segmenter/src/client.ts"]).toContain("    auth: basicAuth(username, password),");
+    const sources = new Map(
+      Object.entries(files)
+        .filter(([file]) => file.startsWith("packages/segmenter/src/") || file.endsWith("types.test-d.ts"))
+        .map(([file, text]) => [path.join(repoRoot, file), text]),
+    );
+    expect(await typeErrors(sources)).toEqual([]);
+  }, 120_000);
+
   it("let the caller pick an environment when the spec names them (x-seg-environment)", async () => {
     const files = await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint"));
     const client = files["packages/segmint/src/client.ts"] ?? "";

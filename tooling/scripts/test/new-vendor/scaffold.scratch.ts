@@ -21,11 +21,14 @@ import { cleanEnv, exec, type Result } from "../e2e/exec.ts";
 import { gitIdentity } from "../fixtures/temp-repo.ts";
 
 const VENDOR = "fixturemail";
+/** A second vendor, scaffolded after the first: a bearer token, two hosts and two environments. */
+const SECOND = "fixturepay";
 const FIXTURES = "tooling/scripts/test/fixtures/new-vendor";
 const STEP_MS = 240_000;
 const env = cleanEnv({ ...gitIdentity, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
 let copy: string;
 let scaffolded: Result;
+let scaffoldedSecond: Result;
 let statusBefore: string;
 
 const inCopy = (file: string): string => path.join(copy, file);
@@ -49,7 +52,8 @@ beforeAll(async () => {
   passes(await run("git", "commit", "-q", "-m", "Snapshot of the seg working tree"));
   passes(await run("pnpm", "install", "--frozen-lockfile", "--offline"));
   scaffolded = await run("pnpm", "new-vendor", VENDOR, "--spec", `${FIXTURES}/${VENDOR}.yaml`);
-}, 420_000);
+  scaffoldedSecond = await run("pnpm", "new-vendor", SECOND, "--spec", `${FIXTURES}/${SECOND}.yaml`);
+}, 600_000);
 
 afterAll(async () => {
   if (copy) await rm(copy, { recursive: true, force: true });
@@ -74,13 +78,25 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
     expect(result.stdout).toMatch(/test\/types\.test-d\.ts/);
   });
 
-  it("passes the sandbox's tests, its contract test over the new vendor included", async () => {
+  it(`scaffolds ${SECOND} beside it (bearer token, two hosts, two environments), which builds, type-checks, lints and tests too`, async () => {
+    passes(scaffoldedSecond);
+    const client = await readFile(inCopy(`packages/${SECOND}/src/client.ts`), "utf8");
+    expect(client).toContain('headerKeyAuth({ header: "Authorization", prefix: "Bearer ", key: token, field: "token" })');
+    expect(client).toContain("baseUrls?: Partial<Record<FixturePayHost, string>>;");
+    expect(client).toContain("environment?: FixturePayEnvironment;");
+    const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${SECOND}`, "--concurrency=2", "--output-logs=full");
+    passes(result);
+    expect(result.stdout).toMatch(/test\/conformance\.test\.ts/);
+  });
+
+  it("passes the sandbox's tests, its contract test over the new vendors included", async () => {
     const result = await run("pnpm", "--filter", "@seg/sandbox", "exec", "vitest", "run", "--reporter=verbose");
     passes(result);
     expect(await readFile(inCopy("packages/sandbox/src/generated/specs.ts"), "utf8")).toContain(VENDOR);
     const report = stripVTControlCharacters(result.stdout);
     expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${VENDOR} > accepts the credentials of clientOptions`));
     expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${VENDOR} > answers every operation without a stateful handler`));
+    expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${SECOND} > accepts the credentials of clientOptions`));
   });
 
   it("keeps generated code, reference, vendor lists, specs, package.json files and API reports fresh", async () => {
