@@ -1,6 +1,7 @@
 // The hand-written TypeScript API of every published package, rendered by TypeDoc: each package is
 // converted from its own entry points (its package.json `exports`, mapped to src/) with its own
 // tsconfig, then the projects are merged into one site, one module per import path.
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -35,8 +36,21 @@ const shared: Partial<TypeDocOptions> = {
   favicon: fileURLToPath(new URL("favicon.svg", import.meta.url)),
 };
 
-async function convert(options: Partial<TypeDocOptions>): Promise<{ app: Application; project: ProjectReflection }> {
-  const app = await Application.bootstrap({ ...shared, ...options });
+/**
+ * TypeDoc links each declaration to its source through the `origin` remote, and warns (an error
+ * here) when there is none: a checkout from a tarball or a fresh `git init`. Then there are no links.
+ */
+function sourceLinks(root: string): Partial<TypeDocOptions> {
+  try {
+    execFileSync("git", ["remote", "get-url", "origin"], { cwd: root, stdio: "ignore" });
+    return {};
+  } catch {
+    return { disableSources: true };
+  }
+}
+
+async function convert(options: Partial<TypeDocOptions>, root: string): Promise<{ app: Application; project: ProjectReflection }> {
+  const app = await Application.bootstrap({ ...shared, ...sourceLinks(root), ...options });
   const project = await app.convert();
   if (!project || app.logger.hasErrors() || app.logger.hasWarnings()) throw new Error(`TypeDoc could not convert ${String(options.name)} (see above)`);
   return { app, project };
@@ -55,7 +69,7 @@ export async function renderApi(root: string, packages: readonly WorkspacePackag
         tsconfig: path.join(root, pkg.dir, "tsconfig.lib.json"),
         // The build and `pnpm typecheck` check types; TypeDoc only reads them.
         skipErrorChecking: true,
-      });
+      }, root);
       // A package with several entry points gets one module per import path, named by it.
       for (const module of project.children ?? []) {
         const entry = entries.find((e) => path.basename(e.file, ".ts") === module.name);
@@ -65,7 +79,7 @@ export async function renderApi(root: string, packages: readonly WorkspacePackag
       await writeFile(file, JSON.stringify(app.serializer.projectToObject(project, normalizePath(root))));
       projects.push(file);
     }
-    const { app, project } = await convert({ name: "seg", entryPointStrategy: "merge", entryPoints: projects });
+    const { app, project } = await convert({ name: "seg", entryPointStrategy: "merge", entryPoints: projects }, root);
     await app.generateDocs(project, out);
     if (app.logger.hasErrors() || app.logger.hasWarnings()) throw new Error("TypeDoc could not render the API (see above)");
     await inlineIconReferences(out);
