@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { vendorFacts } from "../src/new-vendor/facts.ts";
 import { vendorFiles } from "../src/new-vendor/files.ts";
 import { repoRoot } from "../src/paths.ts";
+import { inMemoryProgram } from "./fixtures/in-memory-program.ts";
 
 /** The four specs, with the capitalisation their packages use where the title gives another. */
 const CASES = [
@@ -21,30 +22,11 @@ const CASES = [
 ] as const;
 
 /** Type-checks `sources` (absolute path → text, shadowing files on disk) with the vendor packages' tsconfig. */
-async function typeErrors(sources: Map<string, string>): Promise<string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, "packages/segmetrics/tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-    },
-  });
-  const options = { ...config?.options, incremental: false, noEmit: true };
-  const disk = ts.createCompilerHost(options);
-  const host: ts.CompilerHost = {
-    ...disk,
-    fileExists: (file) => sources.has(path.resolve(file)) || disk.fileExists(file),
-    readFile: (file) => sources.get(path.resolve(file)) ?? disk.readFile(file),
-    getSourceFile: (file, language, ...rest) => {
-      const text = sources.get(path.resolve(file));
-      return text === undefined ? disk.getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
-    },
-  };
-  const program = ts.createProgram([...sources.keys()].filter((file) => file.endsWith(".ts")), options, host);
+function typeErrors(sources: Map<string, string>): string[] {
+  const { diagnostics } = inMemoryProgram(sources);
   return [...sources.keys()]
     .filter((file) => file.endsWith(".ts"))
-    .flatMap((file) =>
-      ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => `${path.relative(repoRoot, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`),
-    );
+    .flatMap((file) => diagnostics(file).map((d) => `${path.relative(repoRoot, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
 }
 
 describe("the scaffold's sources", () => {
@@ -57,7 +39,7 @@ describe("the scaffold's sources", () => {
         .filter(([file]) => file.startsWith(`packages/${vendor}/src/`) || file.endsWith("types.test-d.ts"))
         .map(([file, text]) => [path.join(repoRoot, file), text]),
     );
-    expect(await typeErrors(sources)).toEqual([]);
+    expect(typeErrors(sources)).toEqual([]);
     // The package's own names, so the rendered files really stood in for the package's.
     expect(files[`packages/${vendor}/src/index.ts`]).toContain(`export { create${facts.pascal}Client } from "./client.ts";`);
     expect(files[`packages/${vendor}/src/index.ts`]).toContain((await readFile(path.join(repoRoot, `packages/${vendor}/src/index.ts`), "utf8")).slice(-400));
@@ -89,7 +71,7 @@ describe("the scaffold's sources", () => {
         .filter(([file]) => file.startsWith("packages/segmenter/src/") || file.endsWith("types.test-d.ts"))
         .map(([file, text]) => [path.join(repoRoot, file), text]),
     );
-    expect(await typeErrors(sources)).toEqual([]);
+    expect(typeErrors(sources)).toEqual([]);
   }, 120_000);
 
   it("let the caller pick an environment when the spec names them (x-seg-environment)", async () => {

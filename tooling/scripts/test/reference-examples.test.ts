@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths.ts";
 import { referenceFiles } from "../src/reference.ts";
 import { vendorPackages } from "../src/reference/vendors.ts";
+import { inMemoryProgram } from "./fixtures/in-memory-program.ts";
 
 const pkg = (file: string): string => path.relative(repoRoot, path.dirname(path.dirname(file)));
 
@@ -38,27 +39,9 @@ describe("API.md examples", () => {
     }
     expect(count).toBeGreaterThan(0);
 
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, "packages/segmetrics/tsconfig.json"), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-      },
-    });
-    const options = { ...config?.options, incremental: false, noEmit: true };
-    // The real file system, plus the example files (never written to disk).
-    const disk = ts.createCompilerHost(options);
-    const host: ts.CompilerHost = {
-      ...disk,
-      fileExists: (file) => sources.has(path.resolve(file)) || disk.fileExists(file),
-      readFile: (file) => sources.get(path.resolve(file)) ?? disk.readFile(file),
-      getSourceFile: (file, language, ...rest) => {
-        const text = sources.get(path.resolve(file));
-        return text === undefined ? disk.getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
-      },
-    };
-    const program = ts.createProgram([...sources.keys()], options, host);
+    const { diagnostics } = inMemoryProgram(sources);
     const problems = [...sources.keys()].flatMap((file) =>
-      ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((diagnostic) => {
+      diagnostics(file).map((diagnostic) => {
         // Name the operation whose example failed: the function the error sits in.
         const before = diagnostic.file?.text.slice(0, diagnostic.start ?? 0) ?? "";
         const operationId = [...before.matchAll(/export async function (\w+)/g)].at(-1)?.[1] ?? "(imports)";
