@@ -5,7 +5,7 @@
 //   src/generated/vendors.ts  the public types by vendor (urls, clientOptions, credentials, state)
 // test/generated.test.ts fails when a committed file differs from what this script would write.
 import { clientShape, displayName, readSpec, repoRoot, specVendors, type ClientShape } from "@seg/spec";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,11 +60,6 @@ function renderModules(withModule: readonly string[]): string {
     "/** The hand-written vendor modules (src/vendors/<vendor>/index.ts), by vendor. */",
     `export const modules: Readonly<Record<string, AnyVendorModule>> = { ${withModule.map((vendor) => `${key(vendor)}: ${identifier(vendor)}`).join(", ")} };`,
     "",
-    "/** Their types: the store slices and credentials they add. */",
-    "export interface Modules {",
-    ...withModule.map((vendor) => `  ${key(vendor)}: typeof ${identifier(vendor)};`),
-    "}",
-    "",
   ].join("\n");
 }
 
@@ -72,14 +67,46 @@ function urlsType(shape: ClientShape): string {
   return shape.multiHost ? `{ ${shape.hosts.map((host) => `${key(host)}: string`).join("; ")} }` : "string";
 }
 
-function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], withModule: readonly string[]): string {
+/** The state and credential types a module declares (`export const module: VendorModule<State, Credentials>`), exported from its index.ts. */
+export interface ModuleTypes {
+  vendor: string;
+  state: string;
+  credentials?: string;
+}
+
+
+/** Reads a module's `VendorModule<…>` type arguments: the generated public types name them, so the API report shows their fields. */
+function moduleTypes(sandboxRoot: string, vendor: string): ModuleTypes {
+  const file = `src/vendors/${vendor}/index.ts`;
+  const found = /export const module: VendorModule<\s*(\w+)\s*(?:,\s*(\w+)\s*)?>/.exec(readFileSync(path.join(sandboxRoot, file), "utf8"));
+  if (!found?.[1]) throw new Error(`${file}: declare the module as \`export const module: VendorModule<State, Credentials?>\`, with both types exported from the file`);
+  return { vendor, state: found[1], ...(found[2] ? { credentials: found[2] } : {}) };
+}
+
+/** Each module's type names as the generated file imports them: as written, unless two modules use one name. */
+function typeNames(modules: readonly ModuleTypes[]): { imports: string[]; state: Map<string, string>; credentials: Map<string, string> } {
+  const written = modules.flatMap(({ state, credentials }) => [state, ...(credentials ? [credentials] : [])]);
+  const local = (vendor: string, name: string): string =>
+    written.filter((other) => other === name).length > 1 ? `${identifier(vendor).charAt(0).toUpperCase()}${identifier(vendor).slice(1)}${name}` : name;
+  const state = new Map(modules.map(({ vendor, state: name }) => [vendor, local(vendor, name)]));
+  const credentials = new Map(modules.flatMap(({ vendor, credentials: name }) => (name ? [[vendor, local(vendor, name)] as const] : [])));
+  const imports = modules.map(({ vendor, state: stateName, credentials: credentialsName }) => {
+    const names = [[stateName, state.get(vendor)], ...(credentialsName ? [[credentialsName, credentials.get(vendor)]] : [])].map(([name, as]) => (name === as ? name : `${name} as ${as}`));
+    return `import type { ${names.join(", ")} } from "../vendors/${vendor}/index.ts";`;
+  });
+  return { imports, state, credentials };
+}
+
+function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], modules: readonly ModuleTypes[]): string {
+  const withModule = modules.map((module) => module.vendor);
+  const names = typeNames(modules);
+  const typeImports = names.imports;
   const vendors = shapes.map(({ shape }) => shape.vendor);
   const per = (line: (shape: ClientShape, name: string) => string): string[] => shapes.flatMap(({ shape, name }) => line(shape, name).split("\n"));
   const secrets = (shape: ClientShape): string => shape.options.filter((o) => o.secret).map((o) => `${key(o.name)}: string`).join("; ");
   return [
     ...HEADER,
-    'import type { CredentialsOf, StateOf } from "../vendors/module.ts";',
-    'import type { Modules } from "./modules.ts";',
+    ...typeImports,
     "",
     "/** Every vendor the sandbox serves: one per `specs/*.yaml`. */",
     `export type Vendor = ${vendors.map(quote).join(" | ")};`,
@@ -102,7 +129,8 @@ function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], wi
     "/** The credentials each vendor accepts. */",
     "export interface ResolvedCredentials {",
     ...per((shape, name) => {
-      const extra = withModule.includes(shape.vendor) ? ` & CredentialsOf<Modules[${quote(shape.vendor)}]>` : "";
+      const credentials = names.credentials.get(shape.vendor);
+      const extra = credentials ? ` & ${credentials}` : "";
       return `  /** ${name}: ${describeCredential(shape)}. */\n  ${key(shape.vendor)}: { ${secrets(shape)} }${extra};`;
     }),
     "}",
@@ -116,7 +144,7 @@ function renderTypes(shapes: readonly { shape: ClientShape; name: string }[], wi
     "export interface SandboxState {",
     "  version: 1;",
     "  counters: Record<string, number>;",
-    ...withModule.map((vendor) => `  ${key(vendor)}: StateOf<Modules[${quote(vendor)}]>;`),
+    ...withModule.map((vendor) => `  ${key(vendor)}: ${names.state.get(vendor) ?? "never"};`),
     "}",
     "",
   ].join("\n");
@@ -152,7 +180,7 @@ export function renderGenerated(root: string = repoRoot, sandboxRoot: string = p
   return new Map([
     ["src/generated/specs.ts", renderSpecs(documents)],
     ["src/generated/modules.ts", renderModules(withModule)],
-    ["src/generated/vendors.ts", renderTypes(shapes, withModule)],
+    ["src/generated/vendors.ts", renderTypes(shapes, withModule.map((vendor) => moduleTypes(sandboxRoot, vendor)))],
   ]);
 }
 

@@ -10,11 +10,3 @@ import { module as segmint } from "../vendors/segmint/index.ts";
 
 /** The hand-written vendor modules (src/vendors/<vendor>/index.ts), by vendor. */
 export const modules: Readonly<Record<string, AnyVendorModule>> = { segmenter: segmenter, segmenthub: segmenthub, segmetrics: segmetrics, segmint: segmint };
-
-/** Their types: the store slices and credentials they add. */
-export interface Modules {
-  segmenter: typeof segmenter;
-  segmenthub: typeof segmenthub;
-  segmetrics: typeof segmetrics;
-  segmint: typeof segmint;
-}

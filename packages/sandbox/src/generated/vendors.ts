@@ -2,8 +2,10 @@
 // Regenerate after a spec or module change: `pnpm --filter @seg/sandbox generate`.
 /* eslint-disable */
 
-import type { CredentialsOf, StateOf } from "../vendors/module.ts";
-import type { Modules } from "./modules.ts";
+import type { SegmenterState } from "../vendors/segmenter/index.ts";
+import type { SegmentHubState, SegmentHubCredentials } from "../vendors/segmenthub/index.ts";
+import type { SegmetricsState } from "../vendors/segmetrics/index.ts";
+import type { SegmintState, SegmintCredentials } from "../vendors/segmint/index.ts";
 
 /** Every vendor the sandbox serves: one per `specs/*.yaml`. */
 export type Vendor = "segmenter" | "segmenthub" | "segmetrics" | "segmint";
@@ -29,13 +31,13 @@ export interface SandboxClientOptions {
 /** The credentials each vendor accepts. */
 export interface ResolvedCredentials {
   /** Segmenter: API key in the x-api-key header. */
-  segmenter: { apiKey: string } & CredentialsOf<Modules["segmenter"]>;
+  segmenter: { apiKey: string };
   /** SegmentHub: the body's token. */
-  segmenthub: { token: string } & CredentialsOf<Modules["segmenthub"]>;
+  segmenthub: { token: string } & SegmentHubCredentials;
   /** SegMetrics: API key in the Authorization header. */
-  segmetrics: { apiKey: string } & CredentialsOf<Modules["segmetrics"]>;
+  segmetrics: { apiKey: string };
   /** Segmint Data Services: HTTP Basic username and password for POST /auth/v1/token, then its bearer token. */
-  segmint: { username: string; password: string } & CredentialsOf<Modules["segmint"]>;
+  segmint: { username: string; password: string } & SegmintCredentials;
 }
 
 /** Credentials to accept instead of the defaults (`DEFAULT_CREDENTIALS`); a value left out keeps its default. */
@@ -50,8 +52,8 @@ export interface SandboxCredentials {
 export interface SandboxState {
   version: 1;
   counters: Record<string, number>;
-  segmenter: StateOf<Modules["segmenter"]>;
-  segmenthub: StateOf<Modules["segmenthub"]>;
-  segmetrics: StateOf<Modules["segmetrics"]>;
-  segmint: StateOf<Modules["segmint"]>;
+  segmenter: SegmenterState;
+  segmenthub: SegmentHubState;
+  segmetrics: SegmetricsState;
+  segmint: SegmintState;
 }

@@ -84,11 +84,3 @@ export interface VendorModule<State = undefined, Credentials = unknown> {
 
 /** A module with its types erased, as the registry holds it. */
 export type AnyVendorModule = VendorModule<unknown>;
-
-type Parts<M> = M extends VendorModule<infer State, infer Credentials> ? { state: State; credentials: Credentials } : { state: undefined; credentials: unknown };
-
-/** The store slice a module keeps (`undefined` for none). */
-export type StateOf<M> = Parts<M>["state"];
-
-/** The credentials a module reads beyond the spec's (`unknown` for none). */
-export type CredentialsOf<M> = Parts<M>["credentials"];

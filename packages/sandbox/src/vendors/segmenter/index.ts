@@ -70,6 +70,8 @@ function metadata(input: SegmentInput): Partial<SegmenterSegment> {
   };
 }
 
+export type { SegmenterState } from "./state.ts";
+
 export const module: VendorModule<SegmenterState> = {
   errors,
   state: { empty: emptyState },

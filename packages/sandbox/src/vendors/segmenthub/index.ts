@@ -6,14 +6,14 @@ import type { CallContext, OperationCall, OperationHandler, VendorModule } from 
 import { errors } from "./errors.ts";
 import { emptyState, segmentHubAccount, type SegmentHubState, type SegmentHubSubject } from "./state.ts";
 
-interface Credentials {
+export interface SegmentHubCredentials {
   token: string;
   /** The accounts that exist (default: any account; others get the documented 404). */
   accounts?: readonly string[];
 }
 
-type Context = CallContext<SegmentHubState, Credentials>;
-type Handler = OperationHandler<SegmentHubState, Credentials>;
+type Context = CallContext<SegmentHubState, SegmentHubCredentials>;
+type Handler = OperationHandler<SegmentHubState, SegmentHubCredentials>;
 
 type Kind = "profile" | "visitor";
 
@@ -114,7 +114,9 @@ const fireEvent: Handler = (call: OperationCall, context: Context): Reply => {
   return ok({ status: 200, message: "Campaigns executed successfully.", campaigns: context.state.campaigns });
 };
 
-export const module: VendorModule<SegmentHubState, Credentials> = {
+export type { SegmentHubState } from "./state.ts";
+
+export const module: VendorModule<SegmentHubState, SegmentHubCredentials> = {
   errors,
   state: { empty: emptyState },
   // The ready-made client uses an account that exists.

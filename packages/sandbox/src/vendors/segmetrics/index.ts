@@ -7,6 +7,8 @@ import { importHandlers } from "./import.ts";
 import { reportingHandlers } from "./reporting.ts";
 import { emptyState, type SegmetricsState } from "./state.ts";
 
+export type { SegmetricsState } from "./state.ts";
+
 export const module: VendorModule<SegmetricsState> = {
   errors,
   state: { empty: emptyState },

@@ -8,12 +8,12 @@ import type { VendorModule } from "../module.ts";
 import { errors } from "./errors.ts";
 import { emptyState, type SegmintState } from "./state.ts";
 
-interface Credentials {
+export interface SegmintCredentials {
   username: string;
   password: string;
 }
 
-function basicCredentials(header: string | undefined): Credentials | undefined {
+function basicCredentials(header: string | undefined): SegmintCredentials | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
@@ -21,7 +21,9 @@ function basicCredentials(header: string | undefined): Credentials | undefined {
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-export const module: VendorModule<SegmintState, Credentials> = {
+export type { SegmintState } from "./state.ts";
+
+export const module: VendorModule<SegmintState, SegmintCredentials> = {
   errors,
   state: { empty: emptyState },
   // The exchange's tokens are issued and expire, so the spec's bearer check is replaced.
