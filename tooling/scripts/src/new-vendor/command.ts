@@ -8,6 +8,7 @@ import { apiReport } from "../api-report.ts";
 import { writeGenerated } from "../generate.ts";
 import { writeReference } from "../reference.ts";
 import { run } from "../run.ts";
+import { lockNewVendor } from "./lockfile.ts";
 import { checkNewVendor } from "./refusals.ts";
 import { vendorFiles } from "./files.ts";
 
@@ -39,7 +40,13 @@ export async function newVendor({ root, vendor, spec, displayName }: NewVendorOp
   const registered = await writeReference(root);
   step(`registered ${vendor} (and wrote its reference):\n${registered.map((file) => `  ${file}`).join("\n")}`);
 
-  // Links the new package and takes the dependents' new entries into the lockfile (from the store when it can).
+  // Links the new package. With its lockfile entries derived from a sibling's, pnpm asks no registry.
+  const locked = await lockNewVendor(root, vendor);
+  step(
+    locked
+      ? `locked @seg/${vendor} as ${locked.like} is locked, linked from ${locked.linked.join(", ")}: pnpm install needs no registry`
+      : `no sibling of packages/${vendor} asks for the same dependencies: pnpm install resolves them from the registry`,
+  );
   await pnpm("install", "--prefer-offline");
   await writeGenerated(vendor, root);
   await pnpm("--filter", "@seg/sandbox", "generate");

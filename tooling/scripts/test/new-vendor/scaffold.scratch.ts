@@ -3,9 +3,11 @@
 // standard header-key scheme), and then, with no edit in between, the new package builds,
 // type-checks, lints and tests (the shared conformance matrix included), the sandbox's tests pass,
 // the generated code, reference, API reports and vendor lists are fresh, and the vendor appears in
-// every list that names vendors. The copy links its dependencies from the pnpm store pnpm already
-// has (offline), and keeps this checkout's turbo cache (a copy), so unchanged packages are not rebuilt.
-import { existsSync } from "node:fs";
+// every list that names vendors. Every command in the copy runs offline with an empty metadata
+// cache, so nothing is resolved from a registry: the copy links its dependencies from the pnpm store
+// this checkout's install filled, and `pnpm new-vendor` must lock the new package from what is
+// already locked. It keeps this checkout's turbo cache (a copy), so unchanged packages are not rebuilt.
+import { existsSync, readdirSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { stripVTControlCharacters } from "node:util";
@@ -25,8 +27,10 @@ const VENDOR = "fixturemail";
 const SECOND = "fixturepay";
 const FIXTURES = "tooling/scripts/test/fixtures/new-vendor";
 const STEP_MS = 240_000;
-const env = cleanEnv({ ...gitIdentity, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
+let env: NodeJS.ProcessEnv;
 let copy: string;
+/** pnpm's cache of registry metadata for the copy: empty, and it stays empty. */
+let metadata: string;
 let scaffolded: Result;
 let scaffoldedSecond: Result;
 let statusBefore: string;
@@ -41,6 +45,14 @@ const passes = (result: Result): void => {
 beforeAll(async () => {
   statusBefore = await git(repoRoot, ["status", "--porcelain"]);
   copy = await mkdtemp(path.join(tmpdir(), "seg-new-vendor-"));
+  metadata = await mkdtemp(path.join(tmpdir(), "seg-new-vendor-metadata-"));
+  env = cleanEnv({
+    ...gitIdentity,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    npm_config_offline: "true",
+    npm_config_cache_dir: metadata,
+  });
   const files = (await git(repoRoot, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"])).split("\0");
   for (const file of new Set(files.filter((f) => f !== "" && existsSync(path.join(repoRoot, f))))) {
     await mkdir(path.dirname(inCopy(file)), { recursive: true });
@@ -56,7 +68,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (copy) await rm(copy, { recursive: true, force: true });
+  for (const dir of [copy, metadata]) if (dir) await rm(dir, { recursive: true, force: true });
   // The real checkout was only read.
   expect(await git(repoRoot, ["status", "--porcelain"])).toBe(statusBefore);
 });
@@ -69,6 +81,9 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
       expect(existsSync(inCopy(`packages/${VENDOR}/${file}`)), file).toBe(true);
     }
     expect(existsSync(inCopy(`.changeset/${VENDOR}-first-release.md`))).toBe(true);
+    // Locked from a sibling's entry: nothing was resolved, so no registry was asked.
+    expect(scaffolded.stdout).toMatch(new RegExp(`locked @seg/${VENDOR} as packages/\\S+ is locked, .*: pnpm install needs no registry`));
+    expect(readdirSync(metadata).filter((entry) => entry.startsWith("metadata"))).toEqual([]);
   });
 
   it("builds, type-checks, lints and tests the new package with no edit, the conformance test included", async () => {

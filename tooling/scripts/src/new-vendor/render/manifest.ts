@@ -26,7 +26,7 @@ const DEV_DEPENDENCIES = [
   "yaml",
 ];
 
-export function packageJson({ vendor, title }: VendorFacts): string {
+export function packageJson({ vendor, title }: Pick<VendorFacts, "vendor" | "title">): string {
   const manifest = {
     name: `@seg/${vendor}`,
     version: "0.0.0",
