@@ -1,3 +1,3 @@
 import { library } from "@seg/tsdown-config";
 
-export default library(["src/index.ts"]);
+export default library(["src/index.ts", "src/public.ts"]);

@@ -1,41 +1,18 @@
-// @seg/core: the runtime every seg vendor package shares. Explicit exports only.
+// @seg/core: the runtime every seg vendor package shares. Explicit exports only, and ./public.ts
+// whole: what users of the vendor packages need (errors, unwrap, option and result types).
+export * from "./public.ts";
 export { createVendorClient } from "./client.ts";
-export type {
-  CallOptions,
-  TransportOptions,
-  UndocumentedInit,
-  UndocumentedResult,
-  VendorClient,
-  VendorClientOptions,
-} from "./client.ts";
+export type { VendorClient, VendorClientOptions } from "./client.ts";
 export type { CallInit, CallMethod, ClientMethod, OperationAt, ParseAs, PathOf, PathsByMethod, ResultOf, ResultsByPath } from "./call-method.ts";
-export type { CallResult, UndocumentedStatus } from "./result.ts";
-export type { HttpStatus, StatusClass } from "./status.ts";
+export type { StatusClass } from "./status.ts";
 export type { CommaList, JoinedList } from "./comma-list.ts";
 export type { OperationMeta, OperationTable, ServerTable } from "./operations.ts";
 export type { Bound, BoundPaths } from "./bound-paths.ts";
-export { unwrap } from "./unwrap.ts";
-export type { SuccessData } from "./unwrap.ts";
 export { paginate } from "./paginate.ts";
-export { createRateLimiter } from "./rate-limit.ts";
-export type { RateLimiter } from "./rate-limit.ts";
 export type { PaginateOptions } from "./paginate.ts";
-export {
-  SegApiError,
-  SegConfigError,
-  SegConnectionError,
-  SegError,
-  SegRedirectError,
-  SegResponseError,
-  SegTimeoutError,
-  apiErrorKind,
-} from "./errors.ts";
+export { apiErrorKind } from "./errors.ts";
 export { checkBaseUrl } from "./config-checks.ts";
 export { environmentBaseUrls } from "./environments.ts";
-export type { CallContext, SegApiErrorKind } from "./errors.ts";
-export type { RetryEvent, RetryOptions } from "./retry.ts";
-export type { TimeoutOptions } from "./transport.ts";
-export type { Logger, LoggerStyle, LogLevel } from "./logger.ts";
 export type { AuthStrategy } from "./auth/strategy.ts";
 export { noAuth } from "./auth/strategy.ts";
 export { basicAuth } from "./auth/basic.ts";

@@ -8,22 +8,5 @@ export type { components, operations, paths } from "./generated/schema.ts";
 // list is generated, so it is re-exported whole.
 export type * from "./generated/schemas.ts";
 
-// What a user needs from @seg/core, re-exported the same way by every vendor package.
-export { SegApiError, SegConfigError, SegConnectionError, SegError, SegTimeoutError, createRateLimiter, unwrap } from "@seg/core";
-export type {
-  CallOptions,
-  CallResult,
-  HttpStatus,
-  LogLevel,
-  Logger,
-  RateLimiter,
-  RetryEvent,
-  RetryOptions,
-  SegApiErrorKind,
-  SuccessData,
-  TimeoutOptions,
-  TransportOptions,
-  UndocumentedInit,
-  UndocumentedResult,
-  UndocumentedStatus,
-} from "@seg/core";
+// What a user needs from @seg/core (errors, unwrap, option and result types), as every vendor package re-exports it.
+export * from "@seg/core/public";

@@ -89,8 +89,23 @@ function specChecks(libs, env, extra = {}) {
     else {
       const error = await rejects(() => libs[vendor].unwrap(result), libs[vendor].SegApiError, `${call.operationId} ${status}`);
       check(error.status === status && error.operation === call.operationId, `${call.operationId}: error for ${error.operation} ${error.status}`);
+      // Thrown by @seg/core, exported through @seg/core/public: one module, so the very same class.
+      check(error.constructor === libs[vendor].SegApiError, `${vendor}: its SegApiError is not the class its calls throw`);
     }
   }]);
+}
+
+/** Every vendor package exports every error class of @seg/core (through @seg/core/public), and the same ones. */
+function errorClassCheck(libs) {
+  return ["every vendor package exports @seg/core's error classes, the same ones", () => {
+    const vendors = Object.keys(libs).filter((key) => Object.keys(libs[key]).some((name) => /^create\w+Client$/.test(name)));
+    for (const name of ["SegError", "SegApiError", "SegConfigError", "SegConnectionError", "SegTimeoutError", "SegRedirectError", "SegResponseError"]) {
+      for (const vendor of vendors) {
+        check(typeof libs[vendor][name] === "function", `${vendor} does not export ${name}`);
+        check(libs[vendor][name] === libs[vendors[0]][name], `${vendor}'s ${name} is not ${vendors[0]}'s`);
+      }
+    }
+  }];
 }
 
 /** The scenario for server-side targets: every vendor client and the facade. */
@@ -183,6 +198,7 @@ export async function serverScenario(libs, env) {
       check(statuses.segmenter === "skipped" && statuses.segmint === "skipped", `outcomes ${JSON.stringify(statuses)}`);
     }],
     ...specChecks(libs, env),
+    errorClassCheck(libs),
   ]);
 }
 
@@ -232,5 +248,6 @@ export async function browserScenario(libs, env) {
     }],
     // The page opts in (it talks to a sandbox): every vendor's client then works through CORS.
     ...specChecks(libs, env, { dangerouslyAllowBrowser: true }),
+    errorClassCheck(libs),
   ]);
 }

@@ -33,7 +33,7 @@ describe("the scaffold's sources", () => {
   it.each(CASES)("for $vendor's spec ($kind credential) type-check against its generated code", async ({ vendor, displayName, kind, multiHost }) => {
     const facts = vendorFacts(vendor, readSpec(vendor), displayName);
     expect({ kind: facts.shape.credential.kind, multiHost: facts.shape.multiHost }).toEqual({ kind, multiHost });
-    const files = await vendorFiles(repoRoot, facts);
+    const files = vendorFiles(facts);
     const sources = new Map(
       Object.entries(files)
         .filter(([file]) => file.startsWith(`packages/${vendor}/src/`) || file.endsWith("types.test-d.ts"))
@@ -42,19 +42,20 @@ describe("the scaffold's sources", () => {
     expect(typeErrors(sources)).toEqual([]);
     // The package's own names, so the rendered files really stood in for the package's.
     expect(files[`packages/${vendor}/src/index.ts`]).toContain(`export { create${facts.pascal}Client } from "./client.ts";`);
-    expect(files[`packages/${vendor}/src/index.ts`]).toContain((await readFile(path.join(repoRoot, `packages/${vendor}/src/index.ts`), "utf8")).slice(-400));
+    const real = await readFile(path.join(repoRoot, `packages/${vendor}/src/index.ts`), "utf8");
+    expect(files[`packages/${vendor}/src/index.ts`]).toContain(real.slice(real.indexOf("// What a user needs from @seg/core")));
   }, 120_000);
 
   it("send each credential where its spec says", async () => {
     const client = async (vendor: string, displayName?: string): Promise<string> =>
-      (await vendorFiles(repoRoot, vendorFacts(vendor, readSpec(vendor), displayName)))[`packages/${vendor}/src/client.ts`] ?? "";
+      vendorFiles(vendorFacts(vendor, readSpec(vendor), displayName))[`packages/${vendor}/src/client.ts`] ?? "";
     expect(await client("segmenter")).toContain('auth: headerKeyAuth({ header: "x-api-key", key: apiKey, field: "apiKey" }),');
     expect(await client("segmetrics")).toContain('auth: headerKeyAuth({ header: "Authorization", key: apiKey, field: "apiKey" }),');
     expect(await client("segmetrics")).toContain("const variables = { account_id: accountId, accountId, integration_id: integrationId };");
     expect(await client("segmetrics")).toContain('querySerializer: { array: { style: "form", explode: false } },');
     expect(await client("segmenthub")).toContain('auth: bodyTokenAuth({ field: "token", token }),');
     expect(await client("segmint", "Segmint")).toContain("    auth,\n");
-    const token = (await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint")))["packages/segmint/src/token.ts"];
+    const token = vendorFiles(vendorFacts("segmint", readSpec("segmint"), "Segmint"))["packages/segmint/src/token.ts"];
     expect(token).toContain('await client.POST("/auth/v1/token", { params: { query: { grant_type: "token" } }, parseAs: "text" });');
     expect(token).toContain('return readTokenResponse(text, result.response.status, "segmint createToken");');
   });
@@ -64,7 +65,7 @@ describe("the scaffold's sources", () => {
     (doc.components as { securitySchemes: Record<string, unknown> }).securitySchemes = { apiKey: { type: "http", scheme: "basic" } };
     const facts = vendorFacts("segmenter", doc);
     expect(facts.shape.options.map((option) => option.name)).toEqual(["username", "password"]);
-    const files = await vendorFiles(repoRoot, facts);
+    const files = vendorFiles(facts);
     expect(files["packages/segmenter/src/client.ts"]).toContain("    auth: basicAuth(username, password),");
     const sources = new Map(
       Object.entries(files)
@@ -75,13 +76,13 @@ describe("the scaffold's sources", () => {
   }, 120_000);
 
   it("let the caller pick an environment when the spec names them (x-seg-environment)", async () => {
-    const files = await vendorFiles(repoRoot, vendorFacts("segmint", readSpec("segmint"), "Segmint"));
+    const files = vendorFiles(vendorFacts("segmint", readSpec("segmint"), "Segmint"));
     const client = files["packages/segmint/src/client.ts"] ?? "";
     expect(client).toContain("export type SegmintEnvironment = keyof typeof environments;");
     expect(client).toContain("  environment?: SegmintEnvironment;");
     expect(client.match(/baseUrls: baseUrl === undefined \? environmentBaseUrls\(environments, environment\) : \{ api: checkBaseUrl\(baseUrl, "baseUrl"\) \}/g)).toHaveLength(2);
     expect(files["packages/segmint/src/index.ts"]).toContain('export type { SegmintClient, SegmintEnvironment, SegmintOptions } from "./client.ts";');
-    const segmenter = (await vendorFiles(repoRoot, vendorFacts("segmenter", readSpec("segmenter"))))["packages/segmenter/src/client.ts"] ?? "";
+    const segmenter = vendorFiles(vendorFacts("segmenter", readSpec("segmenter")))["packages/segmenter/src/client.ts"] ?? "";
     expect(segmenter).not.toContain("environment");
   });
 });

@@ -31,7 +31,7 @@ export async function newVendor({ root, vendor, spec, displayName }: NewVendorOp
   };
 
   await copyFile(path.resolve(spec), path.join(root, "specs", `${vendor}.yaml`));
-  const files = await vendorFiles(root, facts);
+  const files = vendorFiles(facts);
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);

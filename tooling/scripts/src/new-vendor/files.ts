@@ -2,29 +2,18 @@
 // (besides the copied spec): the package, modelled file by file on the other vendor packages, and
 // its first changeset. Generated code, API.md, the coverage table and the API report come after,
 // from the generators.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { vendorPackages } from "../reference/vendors.ts";
 import type { VendorFacts } from "./facts.ts";
 import { adapterTs } from "./render/adapter.ts";
 import { firstReleaseChangeset } from "./render/changeset.ts";
 import { clientTs } from "./render/client.ts";
 import { eslintConfig, sizeLimit, tsconfig, tsconfigLib, tsdownConfig, turboJson, vitestConfig } from "./render/configs.ts";
-import { coreBlock, indexTs, pathsTs } from "./render/entry.ts";
+import { indexTs, pathsTs } from "./render/entry.ts";
 import { packageJson } from "./render/manifest.ts";
 import { readmeMd } from "./render/readme.ts";
 import { conformanceTest, typesTest } from "./render/tests.ts";
 import { tokenTs } from "./render/token.ts";
 
-/** The @seg/core re-exports as an existing vendor package has them. */
-async function existingCoreBlock(root: string): Promise<string> {
-  const [model] = await vendorPackages(root);
-  if (!model) throw new Error("no vendor package to model the @seg/core re-exports on");
-  const index = `${model.dir}/src/index.ts`;
-  return coreBlock(await readFile(path.join(root, index), "utf8"), index);
-}
-
-export async function vendorFiles(root: string, facts: VendorFacts): Promise<Record<string, string>> {
+export function vendorFiles(facts: VendorFacts): Record<string, string> {
   const dir = `packages/${facts.vendor}`;
   const files: Record<string, string> = {
     "package.json": packageJson(facts),
@@ -36,7 +25,7 @@ export async function vendorFiles(root: string, facts: VendorFacts): Promise<Rec
     "turbo.json": turboJson(facts),
     ".size-limit.json": sizeLimit(facts),
     "README.md": readmeMd(facts),
-    "src/index.ts": indexTs(facts, await existingCoreBlock(root)),
+    "src/index.ts": indexTs(facts),
     "src/paths.ts": pathsTs(facts),
     "src/client.ts": clientTs(facts),
     ...(facts.exchange ? { "src/token.ts": tokenTs(facts) } : {}),

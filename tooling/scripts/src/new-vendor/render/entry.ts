@@ -1,20 +1,8 @@
 // packages/<vendor>/src/index.ts and src/paths.ts: the package's exports, named as every vendor
-// package names them, with the one @seg/core re-export block all vendor packages share.
+// package names them, with @seg/core/public re-exported whole as every vendor package does.
 import type { VendorFacts } from "../facts.ts";
 
-const CORE_BLOCK = "// What a user needs from @seg/core, re-exported the same way by every vendor package.";
-
-/**
- * The @seg/core re-export block of an existing vendor's index.ts (they are all the same: the
- * vendor-surface test says so), so a new package re-exports what the others do today.
- */
-export function coreBlock(existingIndex: string, where: string): string {
-  const start = existingIndex.indexOf(CORE_BLOCK);
-  if (start === -1) throw new Error(`${where}: no "${CORE_BLOCK}" block to copy the @seg/core re-exports from`);
-  return existingIndex.slice(start);
-}
-
-export function indexTs({ vendor, pascal, title, shape, environments }: VendorFacts, core: string): string {
+export function indexTs({ vendor, pascal, title, shape, environments }: VendorFacts): string {
   const clientTypes = [`${pascal}Client`, ...(environments.length ? [`${pascal}Environment`] : []), ...(shape.multiHost ? [`${pascal}Host`] : []), `${pascal}Options`];
   return [
     `// @seg/${vendor}: a typed client for the ${title} API.`,
@@ -25,7 +13,8 @@ export function indexTs({ vendor, pascal, title, shape, environments }: VendorFa
     `// Every schema of specs/${vendor}.yaml by its name: the list is generated, so it is re-exported whole.`,
     'export type * from "./generated/schemas.ts";',
     "",
-    core.trimEnd(),
+    "// What a user needs from @seg/core (errors, unwrap, option and result types), as every vendor package re-exports it.",
+    'export * from "@seg/core/public";',
     "",
   ].join("\n");
 }
