@@ -179,7 +179,7 @@ export function createVendorClient<Paths extends {}>(
       // (The caller's own objects are never modified: copies only where something is added.)
       const params = path.includes("{") && !rest.params?.path ? { ...rest.params, path: {} } : rest.params;
       const fetchInit: AnyInit = { ...rest, params };
-      applyBindings(meta, fetchInit, variables);
+      applyBindings(options.vendor, meta, fetchInit, variables);
       // Middleware may read the response: it gets one whose body can be read, parsed by openapi-fetch.
       const direct = !middleware.length;
       const flight: Flight = { fail: noop };

@@ -39,29 +39,41 @@ export function operationFor(table: OperationTable, method: string, path: string
  * client has none does the caller's count.
  */
 export function applyBindings(
+  vendor: string,
   meta: OperationMeta,
   init: { params?: { query?: Record<string, unknown> }; body?: unknown },
   values: Readonly<Record<string, string | undefined>>,
 ): void {
   const { query, body } = meta.bind ?? {};
+  const bound = (key: string, given: unknown, field: string): unknown => boundValue(vendor, values, key, given, field);
   if (query) {
     const given = init.params?.query ?? {};
     // Bound values go first, where the vendor docs put them (`account_id=…&seg_uid=…`).
-    const filled = Object.fromEntries(Object.entries(query).map(([name, key]) => [name, bound(values, key, given[name], `params.query.${name}`)]));
+    const filled = Object.fromEntries(Object.entries(query).map(([name, key]) => [name, bound(key, given[name], `params.query.${name}`)]));
     // A new params object: the caller's is never modified.
     init.params = { ...init.params, query: { ...filled, ...Object.fromEntries(Object.entries(given).filter(([name, value]) => value !== undefined && !(name in filled))) } };
   }
   if (body && typeof init.body === "object" && init.body !== null && !Array.isArray(init.body)) {
     const filled: Record<string, unknown> = { ...(init.body as Record<string, unknown>) };
-    for (const [name, key] of Object.entries(body)) filled[name] = bound(values, key, filled[name], `body.${name}`);
+    for (const [name, key] of Object.entries(body)) filled[name] = bound(key, filled[name], `body.${name}`);
     init.body = filled;
   }
 }
 
-function bound(values: Readonly<Record<string, string | undefined>>, key: string, given: unknown, field: string): unknown {
+/**
+ * How a client is given the value bound to `key` (`account_id`, `accountId`, `token`): the option
+ * named after it and its `<VENDOR>_<OPTION>` environment variable, as every vendor client names them.
+ */
+function bindingSource(vendor: string, key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const option = words.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join("");
+  return `\`${option}\` option or the ${[vendor, ...words].join("_").toUpperCase()} environment variable`;
+}
+
+function boundValue(vendor: string, values: Readonly<Record<string, string | undefined>>, key: string, given: unknown, field: string): unknown {
   const value = values[key];
   if (value === undefined) {
-    if (given === undefined || given === null) throw new SegConfigError(field, `has no value: pass it per call or configure \`${key}\` on the client`);
+    if (given === undefined || given === null) throw new SegConfigError(field, `has no value: pass it per call, or give the client its ${bindingSource(vendor, key)}`);
     return given;
   }
   if (given !== undefined && given !== value) throw new SegConfigError(field, `is bound to the client's \`${key}\`; a call cannot replace it`);

@@ -127,6 +127,10 @@ describe("query bindings", () => {
     const { error } = await settle(() => call!);
     expect(error).toBeInstanceOf(SegConfigError);
     expect(error).toMatchObject({ field: "params.query.account" });
+    // It says how to configure it: the option named after the bound value, and its environment variable.
+    expect((error as Error).message).toBe(
+      "params.query.account: has no value: pass it per call, or give the client its `accountId` option or the ACME_ACCOUNT_ID environment variable",
+    );
     expect(server.requests).toHaveLength(0);
   });
 });

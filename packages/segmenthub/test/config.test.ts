@@ -38,7 +38,9 @@ describe("without a token", () => {
     const started = await clientWithServer(undefined, { token });
     await using server = started.server;
     const { client } = started;
-    expect(await caught(() => client.POST("/profiles/query", { body: { profileId: "p1" } }))).toMatchObject({ field: "body.token" });
+    const error = await caught(() => client.POST("/profiles/query", { body: { profileId: "p1" } }));
+    expect(error).toMatchObject({ field: "body.token" });
+    expect(String(error)).toContain("give the client its `token` option or the SEGMENTHUB_TOKEN environment variable");
     expect(server.requests).toHaveLength(0);
   });
 
