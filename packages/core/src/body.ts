@@ -1,15 +1,27 @@
 // Request bodies as openapi-fetch's `bodySerializer`: its own rules (FormData as is, a form body when
-// the caller sets that content type, else JSON), with every failure a SegConfigError("body")
-// before anything is sent, instead of a raw TypeError from JSON.stringify.
+// the call's content type is the form's — set by the caller, or by core where the spec takes a
+// form — else JSON), with every failure a SegConfigError("body") before anything is sent, instead
+// of a raw TypeError from JSON.stringify.
 import { SegConfigError } from "./errors.ts";
 import { kindOf, querySerializer } from "./url-values.ts";
 
 const formBody = querySerializer(false, "body");
+const FORM = "application/x-www-form-urlencoded";
+
+/**
+ * A call's headers with the form content type, for an operation whose spec takes its body as a form
+ * and not as JSON (`bodyType: "form"` in the operation table), unless the caller chose a type.
+ */
+export function withFormContentType(headers: unknown): unknown {
+  const copy = new Headers(headers instanceof Headers ? headers : Object.entries(headers ?? {}).filter(([, value]) => value != null).map(([name, value]) => [name, String(value)]));
+  if (!copy.has("content-type")) copy.set("content-type", FORM);
+  return copy;
+}
 
 /** openapi-fetch passes the call's merged headers as the second argument (tested in body.test.ts). */
 export function serializeBody(body: unknown, headers?: Headers): unknown {
   if (body instanceof FormData) return body;
-  if (headers?.get("content-type") === "application/x-www-form-urlencoded") {
+  if (headers?.get("content-type")?.split(";")[0]?.trim().toLowerCase() === FORM) {
     if (typeof body !== "object" || body === null || Array.isArray(body)) throw new SegConfigError("body", `must be an object of fields for a form body (got ${kindOf(body)})`);
     return formBody(body as Record<string, unknown>);
   }

@@ -9,6 +9,8 @@ export interface OperationMeta {
   readonly anonymous?: boolean;
   /** Read the success body as text: the spec does not promise JSON. */
   readonly parseAs?: "text";
+  /** Send the request body as a form (`application/x-www-form-urlencoded`): the spec takes no JSON. */
+  readonly bodyType?: "form";
   readonly bind?: {
     readonly query?: Readonly<Record<string, string>>;
     readonly body?: Readonly<Record<string, string>>;
@@ -65,9 +67,9 @@ export function applyBindings(
  * named after it and its `<VENDOR>_<OPTION>` environment variable, as every vendor client names them.
  */
 function bindingSource(vendor: string, key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const option = words.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join("");
-  return `\`${option}\` option or the ${[vendor, ...words].join("_").toUpperCase()} environment variable`;
+  const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  const option = snake.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return `\`${option}\` option or the ${`${vendor}_${snake}`.toUpperCase()} environment variable`;
 }
 
 function boundValue(vendor: string, values: Readonly<Record<string, string | undefined>>, key: string, given: unknown, field: string): unknown {

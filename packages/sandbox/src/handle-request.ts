@@ -39,7 +39,11 @@ export function requestHandler(env: DispatchEnvironment, session: Session, origi
     session.record(entry);
     if (request.raw.destroyed) return;
     void reply.code(outcome.reply.status).headers(outcome.reply.headers ?? {});
-    if (outcome.reply.body === undefined) await reply.send();
-    else await reply.type("application/json; charset=utf-8").send(JSON.stringify(outcome.reply.body));
+    const { body, headers } = outcome.reply;
+    const type = headers?.["content-type"];
+    if (body === undefined) await reply.send();
+    // A reply of another media type (a CSV export) is sent as its text, with its own content type.
+    else if (type !== undefined && !/[/+]json\b/i.test(type) && typeof body === "string") await reply.send(body);
+    else await reply.type("application/json; charset=utf-8").send(JSON.stringify(body));
   };
 }

@@ -2,7 +2,7 @@
 
 export interface Reply {
   status: number;
-  /** Serialised as JSON; absent for an empty body. */
+  /** Serialised as JSON (a string with a non-JSON `content-type` header is sent as it is); absent for an empty body. */
   body?: unknown;
   headers?: Record<string, string>;
 }

@@ -87,10 +87,32 @@ describe("an operation added to a copy of a spec", () => {
     expect(await call(sandbox, "GET", "/segmint/campaigns/1002", { headers: bearer })).toMatchObject({ status: 200, body: { name: "Holiday Rewards" } });
   });
 
+  it("serves a body documented as another media type (a CSV) as its text, and a status without content as an empty body", async () => {
+    const csv = "id,sent\n1001,1200\n";
+    const document = withOperation(specs.segmenter, "/segments/export", {
+      operationId: "exportSegments",
+      "x-seg-idempotent": true,
+      responses: { "200": { description: "Every segment, as CSV.", content: { "text/csv": { schema: { type: "string" }, example: csv } } } },
+    });
+    ((document.paths as Node)["/segments/export"] as Node).delete = {
+      operationId: "clearExport",
+      "x-seg-idempotent": true,
+      responses: { "204": { description: "Cleared." }, "404": { description: "No export." } },
+    };
+    const sandbox = await serve("segmenter", document);
+    const exported = await fetch(`${sandbox.url}/segmenter/segments/export`, { headers: { "x-api-key": "sandbox-key" } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(await exported.text()).toBe(csv);
+    const cleared = await fetch(`${sandbox.url}/segmenter/segments/export`, { method: "DELETE", headers: { "x-api-key": "sandbox-key" } });
+    expect(cleared.status).toBe(204);
+    expect(await cleared.text()).toBe("");
+  });
+
   it("is answered with a value built from its schema when it documents no example", async () => {
     const sandbox = await serve("segmint", withOperation(specs.segmint, "/campaigns/{campaignId}/stats", campaignStats(undefined)));
     const [operation] = compileSpec("scratch", withOperation(specs.segmint, "/campaigns/{campaignId}/stats", campaignStats(undefined))).operations.filter((op) => op.operationId === "getCampaignStats");
-    expect(operation && documentedSuccess(operation)).toEqual({ status: 200, body: { sent: 0, opened: 0 }, from: "schema" });
+    expect(operation && documentedSuccess(operation)).toEqual({ status: 200, body: { sent: 0, opened: 0 }, contentType: "application/json", from: "schema" });
     const token = await call(sandbox, "POST", "/segmint/auth/v1/token?grant_type=token", {
       headers: { authorization: `Basic ${Buffer.from("sandbox-user:sandbox-password").toString("base64")}` },
     });

@@ -25,11 +25,15 @@ const text = (value: unknown): string => {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "sandbox";
 };
 
+const FORM = "application/x-www-form-urlencoded";
+
 /** An operation's inputs as a caller writes them: path parameters, required query parameters, the body. */
 export interface SpecInputs {
   path: Record<string, string>;
   query: Record<string, string>;
   body: unknown;
+  /** The body's media type: JSON where the spec takes it, else its form. */
+  bodyType: "application/json" | typeof FORM;
 }
 
 export function specInputs(operation: SpecOperation): SpecInputs {
@@ -39,7 +43,9 @@ export function specInputs(operation: SpecOperation): SpecInputs {
     Object.fromEntries(
       parameters.filter((p) => p.in === where && (!required || p.required === true)).map((p) => [String(p.name), text(exampleOf(p))]),
     );
-  return { path: values("path", false), query: values("query", true), body: exampleOf(raw.requestBody?.content?.["application/json"]) };
+  const content = raw.requestBody?.content ?? {};
+  const bodyType = content["application/json"] === undefined && content[FORM] !== undefined ? FORM : "application/json";
+  return { path: values("path", false), query: values("query", true), body: exampleOf(content[bodyType]), bodyType };
 }
 
 export interface SpecRequest extends CallInit {
@@ -73,6 +79,10 @@ export async function specRequest(sandbox: Sandbox, vendor: ServedVendor, operat
   } else if (credential.kind === "body" && body && typeof body === "object") {
     const property = Object.entries(operation.bodyBind).find(([, name]) => name === credential.bind)?.[0];
     if (property) body = { ...(body as Node), [property]: credentials[credential.bind] };
+  }
+  if (inputs.bodyType === FORM && body && typeof body === "object") {
+    headers["content-type"] = FORM;
+    body = new URLSearchParams(Object.entries(body as Node).map(([name, value]) => [name, text(value)])).toString();
   }
   return { method: operation.method, path: `${prefix}${path}${query.size > 0 ? `?${query.toString()}` : ""}`, headers, body };
 }

@@ -11,6 +11,8 @@ interface OperationEntry {
   anonymous?: true;
   /** The success body is not JSON (or not documented as JSON): read it as text. */
   parseAs?: "text";
+  /** The request body is sent as a form (the spec takes it as `application/x-www-form-urlencoded`, not JSON). */
+  bodyType?: "form";
   bind?: { query?: Record<string, string>; body?: Record<string, string> };
 }
 
@@ -26,13 +28,14 @@ function successIsJson(doc: Json, responses: unknown): boolean {
 export function operationTable(spec: unknown): { servers: Record<string, string>; operations: Record<string, OperationEntry> } {
   const { doc, servers, operations: walked } = specOperations(spec);
   const operations: Record<string, OperationEntry> = {};
-  for (const { where, operationId, operation, host, idempotent, bind } of walked) {
+  for (const { where, operationId, operation, host, idempotent, bind, body: sent } of walked) {
     const entry: OperationEntry = { operationId, host, idempotent };
     const security = operation.security ?? doc.security;
     if (Array.isArray(security) && (security.length === 0 || security.some((s) => isObject(s) && Object.keys(s).length === 0))) {
       entry.anonymous = true;
     }
     if (!successIsJson(doc, operation.responses)) entry.parseAs = "text";
+    if (sent?.type === "form") entry.bodyType = "form";
     const { query, body } = bind;
     if (Object.keys(query).length || Object.keys(body).length) {
       entry.bind = {

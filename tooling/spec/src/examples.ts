@@ -46,10 +46,10 @@ export function documentedResponses(doc: Json, operation: SpecOperation): Docume
   });
 }
 
-/** The JSON request body examples of an operation by name, in the spec's order. */
+/** The examples of the request body the client sends (its JSON, else its form) by name, in the spec's order. */
 export function requestExamples(doc: Json, operation: SpecOperation): Record<string, unknown> {
   const content = operation.requestBody?.content;
-  return isObject(content) ? examplesOf(doc, content["application/json"]) : {};
+  return isObject(content) && operation.body ? examplesOf(doc, content[operation.body.mediaType]) : {};
 }
 
 /** The spec writes a JSON body for this media type (`application/json`, `application/problem+json`). */

@@ -90,10 +90,24 @@ export interface SpecOperation {
   parameters: Json[];
   /** The request body, resolved (undefined when there is none). */
   requestBody: Json | undefined;
-  /** The schema of the `application/json` request body, as written (maybe a `$ref`). */
-  jsonBodySchema: unknown;
+  /**
+   * The request body as the client sends it: JSON where the spec takes JSON, else a form where it
+   * takes `application/x-www-form-urlencoded` (undefined when neither); its schema as written (maybe a `$ref`).
+   */
+  body: { type: "json" | "form"; mediaType: string; schema: unknown } | undefined;
   /** The inputs the client fills in (`x-seg-bind`): query parameter or body property → config value. */
   bind: { query: Record<string, string>; body: Record<string, string> };
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** The media type of a (resolved) request body the client sends: JSON if the spec takes it, else a form. */
+function sentBody(requestBody: Json | undefined): SpecOperation["body"] {
+  const content = isObject(requestBody?.content) ? requestBody.content : {};
+  const json = Object.keys(content).find((type) => /^application\/([\w.-]+\+)?json$/i.test(type));
+  const mediaType = json ?? Object.keys(content).find((type) => type.toLowerCase() === FORM);
+  if (mediaType === undefined) return undefined;
+  return { type: json === undefined ? "form" : "json", mediaType, schema: (content[mediaType] as Json | undefined)?.schema };
 }
 
 /** Every `x-seg-bind` on a property of the body schema, through allOf/oneOf/anyOf and $refs. */
@@ -149,8 +163,7 @@ export function specOperations(doc: unknown): { doc: Json; servers: Record<strin
         ...(Array.isArray(operation.parameters) ? (operation.parameters as unknown[]) : []),
       ].map((parameter) => deref(doc, parameter) as Json);
       const requestBody = deref(doc, operation.requestBody) as Json | undefined;
-      const content = requestBody?.content;
-      const jsonBodySchema = isObject(content) ? (content["application/json"] as Json | undefined)?.schema : undefined;
+      const body = sentBody(requestBody);
       operations.push({
         where,
         method,
@@ -162,8 +175,8 @@ export function specOperations(doc: unknown): { doc: Json; servers: Record<strin
         idempotent,
         parameters,
         requestBody,
-        jsonBodySchema,
-        bind: { query: queryBindings(parameters), body: bodyBindings(doc, jsonBodySchema) },
+        body,
+        bind: { query: queryBindings(parameters), body: bodyBindings(doc, body?.schema) },
       });
     }
   }

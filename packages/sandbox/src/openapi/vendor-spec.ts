@@ -139,6 +139,8 @@ export class VendorSpec {
   validateResponse(operationId: string, status: number, body: unknown): string[] {
     const declared = declaredStatus(this.operation(operationId).raw, status);
     if (!declared) return [`status ${status} is not declared for ${operationId}`];
+    // A status documented without content (a 204, a 202) has no body to check, and must send none.
+    if (declared.content === undefined) return body === undefined ? [] : [`body must be empty: status ${status} documents no content`];
     const result = this.#validator.validateResponse(body, operationId, status);
     return result.errors ? result.errors.map((e) => `${e.instancePath || "body"} ${e.message ?? "is invalid"}`) : [];
   }
@@ -186,9 +188,10 @@ function safeDecode(value: string): string {
   }
 }
 
-function declaredStatus(operation: Operation, status: number): boolean {
-  const responses = Object.keys((operation as unknown as Node).responses ?? {});
-  return responses.includes(String(status)) || responses.includes(`${Math.floor(status / 100)}XX`) || responses.includes("default");
+/** The response the operation documents for `status` (itself, its class `4XX`, else `default`). */
+function declaredStatus(operation: Operation, status: number): { content?: unknown } | undefined {
+  const responses = ((operation as unknown as Node).responses ?? {}) as Record<string, { content?: unknown } | undefined>;
+  return [String(status), `${Math.floor(status / 100)}XX`, "default"].map((key) => responses[key]).find((response) => response !== undefined);
 }
 
 // Compiling a spec takes a few hundred milliseconds: each document is compiled once per process.

@@ -26,7 +26,8 @@ export const operations = {
   "POST /auth/v1/token": {
     "operationId": "createToken",
     "host": "api",
-    "idempotent": true
+    "idempotent": true,
+    "bodyType": "form"
   },
   "GET /campaigns/{campaignId}": {
     "operationId": "getCampaign",

@@ -25,6 +25,11 @@ import { gitIdentity } from "../fixtures/temp-repo.ts";
 const VENDOR = "fixturemail";
 /** A second vendor, scaffolded after the first: a bearer token, two hosts and two environments. */
 const SECOND = "fixturepay";
+/**
+ * A third: HTTP Basic, and the shapes an unseen spec holds (path-level and referenced parameters,
+ * a header parameter, a form body, a 204 and a 202 without a body, a CSV answer, `security: []`).
+ */
+const THIRD = "fixturecrm";
 const FIXTURES = "tooling/scripts/test/fixtures/new-vendor";
 const STEP_MS = 240_000;
 let env: NodeJS.ProcessEnv;
@@ -33,6 +38,7 @@ let copy: string;
 let metadata: string;
 let scaffolded: Result;
 let scaffoldedSecond: Result;
+let scaffoldedThird: Result;
 let statusBefore: string;
 
 const inCopy = (file: string): string => path.join(copy, file);
@@ -65,6 +71,7 @@ beforeAll(async () => {
   passes(await run("pnpm", "install", "--frozen-lockfile", "--offline"));
   scaffolded = await run("pnpm", "new-vendor", VENDOR, "--spec", `${FIXTURES}/${VENDOR}.yaml`);
   scaffoldedSecond = await run("pnpm", "new-vendor", SECOND, "--spec", `${FIXTURES}/${SECOND}.yaml`);
+  scaffoldedThird = await run("pnpm", "new-vendor", THIRD, "--spec", `${FIXTURES}/${THIRD}.yaml`);
 }, 600_000);
 
 afterAll(async () => {
@@ -93,15 +100,19 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
     expect(result.stdout).toMatch(/test\/types\.test-d\.ts/);
   });
 
-  it(`scaffolds ${SECOND} beside it (bearer token, two hosts, two environments), which builds, type-checks, lints and tests too`, async () => {
+  it(`scaffolds ${SECOND} (bearer token, two hosts, two environments) and ${THIRD} (Basic, an unseen spec's shapes) beside it, which build, type-check, lint and test too`, async () => {
     passes(scaffoldedSecond);
+    passes(scaffoldedThird);
     const client = await readFile(inCopy(`packages/${SECOND}/src/client.ts`), "utf8");
     expect(client).toContain('headerKeyAuth({ header: "Authorization", prefix: "Bearer ", key: token, field: "token" })');
     expect(client).toContain("baseUrls?: Partial<Record<FixturePayHost, string>>;");
     expect(client).toContain("environment?: FixturePayEnvironment;");
-    const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${SECOND}`, "--concurrency=2", "--output-logs=full");
+    expect(await readFile(inCopy(`packages/${THIRD}/src/client.ts`), "utf8")).toContain("auth: basicAuth(username, password),");
+    // The form body is sent as one without the caller naming its content type.
+    expect(await readFile(inCopy(`packages/${THIRD}/src/generated/operations.ts`), "utf8")).toMatch(/"operationId": "addNote",[^}]*"bodyType": "form"/);
+    const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${SECOND}`, `--filter=@seg/${THIRD}`, "--concurrency=2", "--output-logs=full");
     passes(result);
-    expect(result.stdout).toMatch(/test\/conformance\.test\.ts/);
+    for (const vendor of [SECOND, THIRD]) expect(result.stdout).toMatch(new RegExp(`@seg/${vendor}:test:.*test/conformance\\.test\\.ts`));
   });
 
   it("passes the sandbox's tests, its contract test over the new vendors included", async () => {
@@ -112,6 +123,7 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
     expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${VENDOR} > accepts the credentials of clientOptions`));
     expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${VENDOR} > answers every operation without a stateful handler`));
     expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${SECOND} > accepts the credentials of clientOptions`));
+    expect(report).toMatch(new RegExp(`contract\\.test\\.ts > ${THIRD} > answers every operation without a stateful handler`));
   });
 
   it("keeps generated code, reference, vendor lists, specs, package.json files and API reports fresh", async () => {

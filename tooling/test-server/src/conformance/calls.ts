@@ -1,6 +1,7 @@
 // A valid call of any operation, built from the spec: every path parameter and every required,
 // unbound query parameter filled in (its example, else a value of its type), and the first request
-// example as the body (else a sample of its schema) without the properties the client binds.
+// example as the body (else a sample of its schema) without the properties the client binds, in
+// the media type the client sends (JSON where the spec takes it, else a form).
 import { deref, examplesOf, isObject, requestExamples, type Json, type SpecOperation } from "@seg/spec";
 import { sample } from "openapi-sampler";
 
@@ -32,8 +33,11 @@ function parameterValue(doc: Json, parameter: Json): unknown {
   return value === "" || value === undefined || value === null ? "p1" : value;
 }
 
-/** The call's inputs, and the JSON body the server must then receive (bound properties filled in). */
-export function validCall(doc: Json, operation: SpecOperation, values: Record<string, string>): { init: Init; path: Record<string, unknown>; wireBody: unknown } {
+/** What the server must then receive as the body: JSON, or a form's fields (bound properties filled in). */
+export type WireBody = { type: "json" | "form"; value: unknown } | undefined;
+
+/** The call's inputs, and the body the server must then receive. */
+export function validCall(doc: Json, operation: SpecOperation, values: Record<string, string>): { init: Init; path: Record<string, unknown>; wireBody: WireBody } {
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
@@ -45,14 +49,19 @@ export function validCall(doc: Json, operation: SpecOperation, values: Record<st
   if (Object.keys(path).length > 0 || Object.keys(query).length > 0) {
     init.params = { ...(Object.keys(path).length > 0 ? { path } : {}), ...(Object.keys(query).length > 0 ? { query } : {}) };
   }
-  let wireBody: unknown;
-  if (operation.jsonBodySchema !== undefined) {
+  let wireBody: WireBody;
+  if (operation.body !== undefined) {
     const [example] = Object.values(requestExamples(doc, operation));
-    const sampled = structuredClone(example ?? sampleOf(doc, operation.jsonBodySchema));
+    const sampled = structuredClone(example ?? sampleOf(doc, operation.body.schema));
     const bound = Object.entries(operation.bind.body);
     const body = isObject(sampled) ? Object.fromEntries(Object.entries(sampled).filter(([property]) => operation.bind.body[property] === undefined)) : sampled;
     init.body = body;
-    wireBody = isObject(body) ? { ...body, ...Object.fromEntries(bound.map(([property, option]) => [property, values[option]])) } : body;
+    const value = isObject(body) ? { ...body, ...Object.fromEntries(bound.map(([property, option]) => [property, values[option]])) } : body;
+    wireBody = { type: operation.body.type, value };
   }
   return { init, path, wireBody };
 }
+
+/** A form body's fields as they travel: each value as text. */
+export const formFields = (value: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(isObject(value) ? value : {}).map(([name, field]) => [name, String(field)]));

@@ -3,7 +3,7 @@
 import type { SpecOperation } from "@seg/spec";
 import { describe, expect, it } from "vitest";
 import { sequence, startTestServer, type RecordedRequest, type Reply } from "../index.ts";
-import { callOf, validCall, type Init } from "./calls.ts";
+import { callOf, formFields, validCall, type Init } from "./calls.ts";
 import { failureOf, isSegError, start, type SuiteContext } from "./context.ts";
 import { apiSlot, credentialProblems } from "./credential.ts";
 import { ECHOES, errorSurfaces, keepingLogger, leaksIn, REDACTED } from "./leaks.ts";
@@ -28,7 +28,14 @@ export function operationSuite(context: SuiteContext, operation: SpecOperation):
     expect(request?.headers["user-agent"]).toMatch(new RegExp(`^@seg/${vendor}/\\S+ @seg/core/\\S+$`));
     for (const [name, option] of Object.entries(operation.bind.query)) expect(request?.query.get(name)).toBe(spec.values[option]);
     if (wireBody === undefined) expect(request?.body).toBe("");
-    else expect(request?.json()).toEqual(wireBody);
+    else if (wireBody.type === "json") {
+      expect(request?.headers["content-type"]).toMatch(/^application\/json\b/);
+      expect(request?.json()).toEqual(wireBody.value);
+    } else {
+      // A form body: the spec takes no JSON, so the client sends the form without being told to.
+      expect(request?.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded\b/);
+      expect(Object.fromEntries(new URLSearchParams(request?.body))).toEqual(formFields(wireBody.value));
+    }
   };
 
   describe(`${operation.where} (${operation.operationId})`, () => {

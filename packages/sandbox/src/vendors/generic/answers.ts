@@ -16,6 +16,8 @@ export interface DocumentedSuccess {
   status: number;
   /** Absent for a status the spec documents without a body. */
   body?: unknown;
+  /** The media type the body is served as (`application/json`, else the spec's first: `text/csv`, …). */
+  contentType?: string;
   from: "example" | "schema" | "no body";
 }
 
@@ -47,12 +49,13 @@ export function documentedSuccess(operation: SpecOperation): DocumentedSuccess |
   if (!success) return undefined;
   const content = isNode(success.response.content) ? success.response.content : {};
   if (Object.keys(content).length === 0) return { status: success.status, from: "no body" };
-  const media = content["application/json"] ?? Object.values(content)[0];
+  const contentType = "application/json" in content ? "application/json" : (Object.keys(content)[0] ?? "application/json");
+  const media = content[contentType];
   if (!isNode(media)) return undefined;
   const example = exampleOf(media);
-  if (example) return { status: success.status, body: example.value, from: "example" };
+  if (example) return { status: success.status, body: example.value, contentType, from: "example" };
   const built = schemaInstance(media.schema);
-  return built === undefined ? undefined : { status: success.status, body: built, from: "schema" };
+  return built === undefined ? undefined : { status: success.status, body: built, contentType, from: "schema" };
 }
 
 /** Problems of an operation's documented success against its own response schema (none when it conforms). */
@@ -73,5 +76,8 @@ export function specAnswer(spec: VendorSpec, operation: SpecOperation): Reply {
   if (problems.length > 0) {
     return { status: 500, body: { error: "the spec's example violates its own response schema", operationId: operation.operationId, problems } };
   }
-  return success.body === undefined ? { status: success.status } : { status: success.status, body: structuredClone(success.body) };
+  if (success.body === undefined) return { status: success.status };
+  // A body the spec does not document as JSON (a CSV, a text) is served as its media type, as it is.
+  const headers = success.contentType && !/[/+]json\b/i.test(success.contentType) ? { headers: { "content-type": success.contentType } } : {};
+  return { status: success.status, body: structuredClone(success.body), ...headers };
 }
