@@ -21,15 +21,33 @@ function referencedNames(nodes: readonly ts.Node[]): Set<string> {
   return names;
 }
 
+/**
+ * The name a schema is exported by: its own where that is a TypeScript identifier no generated
+ * name takes; else its words in PascalCase (`contact-list` → `ContactList`, `v2.Error` →
+ * `V2Error`), with `Schema` appended where that would still shadow a generated name (`Record` →
+ * `RecordSchema`). `components["schemas"]["contact-list"]` keeps the spec's own name.
+ */
+export function schemaTypeName(name: string, taken: ReadonlySet<string>): string {
+  const identifier = /^[A-Za-z_$][\w$]*$/.test(name)
+    ? name
+    : name
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join("")
+        .replace(/^(?=\d)|^$/, "Schema");
+  return taken.has(identifier) ? `${identifier}Schema` : identifier;
+}
+
 function schemaName(member: ts.TypeElement, taken: Set<string>): string {
   const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
-  if (name === undefined || !/^[A-Za-z_$][\w$]*$/.test(name)) {
-    throw new Error(`components.schemas: ${String(name)} is not a TypeScript identifier, so it cannot be exported by its name; rename it in the spec`);
+  if (name === undefined) throw new Error("components.schemas: a schema without a name");
+  const exported = schemaTypeName(name, taken);
+  if (taken.has(exported)) {
+    throw new Error(`components.schemas: ${name} would be exported as ${exported}, a name another schema or the generated code takes; rename it in the spec`);
   }
-  if (taken.has(name)) {
-    throw new Error(`components.schemas: ${name} would shadow the generated \`${name}\` type; rename it in the spec`);
-  }
-  return name;
+  taken.add(exported);
+  return exported;
 }
 
 export interface NamedSchemas {

@@ -48,17 +48,27 @@ describe("named schemas", () => {
     expect(files["schemas.ts"]).toMatch(/^\/\*\*\n \* This file was generated from specs\/acme\.yaml by `pnpm generate`\./);
   });
 
-  it("refuses a schema name that is not an identifier, or that would shadow a generated name", async () => {
-    await expect(generated({ components: { schemas: { "Thing-Item": { type: "string" }, Thing: { type: "object" } } } })).rejects.toThrow(
-      /components\.schemas: Thing-Item is not a TypeScript identifier.*rename it in the spec/,
-    );
-    await expect(generated({ components: { schemas: { operations: { type: "string" }, Thing: { type: "object" } } } })).rejects.toThrow(
-      /components\.schemas: operations would shadow the generated `operations` type/,
-    );
-    // openapi-typescript writes `Record<string, never>` for an empty object: a schema may not take that name.
-    await expect(generated({ components: { schemas: { Record: { type: "object", properties: {} }, Thing: { type: "object" } } } })).rejects.toThrow(
-      /Record would shadow/,
-    );
+  it("exports a schema whose name is no identifier, or would shadow a generated name, by a name derived from it", async () => {
+    const files = await generated({
+      components: {
+        schemas: {
+          "contact-list": { type: "array", items: { type: "string" } },
+          "v2.Error": { type: "object", properties: { message: { type: "string" } } },
+          operations: { type: "string" },
+          // openapi-typescript writes `Record<string, never>` for an empty object: the schema may not take that name.
+          Record: { type: "object", properties: {} },
+          ContactList: { type: "string" },
+          Thing: { type: "object" },
+        },
+      },
+    });
+    const schema = files["schema.ts"]!;
+    expect(files["schemas.ts"]).toContain("export type {\n  ContactList,\n  V2Error,\n  operationsSchema,\n  RecordSchema,\n  ContactListSchema,\n  Thing,\n}");
+    // components["schemas"] keeps the spec's names, each referring to its exported type.
+    for (const member of ['"contact-list": ContactList;', '"v2.Error": V2Error;', "operations: operationsSchema;", "Record: RecordSchema;", "ContactList: ContactListSchema;", "Thing: Thing;"]) {
+      expect(schema).toContain(member);
+    }
+    expect(schema).toContain("export type ContactList = string[];");
   });
 });
 
