@@ -14,7 +14,7 @@ import { vendorCatalog } from "../src/vendors/catalog.ts";
 import { documentedSuccess } from "../src/vendors/generic/answers.ts";
 import { serveVendor, type ServedVendor } from "../src/vendors/registry.ts";
 import { useSandbox } from "./harness.ts";
-import { specInputs } from "./spec-request.ts";
+import { specCall } from "./spec-request.ts";
 
 type Options = Record<string, unknown>;
 type Call = (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -45,21 +45,17 @@ async function vendorPackage(vendor: string): Promise<VendorPackage> {
   return { create: factories[0]?.[1] as VendorPackage["create"], unwrap: exports.unwrap as VendorPackage["unwrap"] };
 }
 
-/** Calls an operation the way a user of the client does, with inputs from the spec's examples. */
-async function callThrough({ client, unwrap }: { client: Client; unwrap: VendorPackage["unwrap"] }, operation: SpecOperation, init: Options = {}): Promise<{ data?: unknown; error?: ErrorShape }> {
-  const { path, query, body } = specInputs(operation);
-  // What the client fills in from its options (`x-seg-bind`) is left to it.
-  const bound = new Set(Object.keys(operation.bodyBind));
-  const unbound = body && typeof body === "object" ? Object.fromEntries(Object.entries(body).filter(([name]) => !bound.has(name))) : body;
-  const boundQuery = new Set(((operation.raw as unknown as { parameters?: { name: string; "x-seg-bind"?: string }[] }).parameters ?? []).filter((p) => p["x-seg-bind"]).map((p) => p.name));
+/** Calls an operation the way a user of the client does, with inputs from the spec (what the client binds left to it). */
+async function callThrough(
+  { client, unwrap }: { client: Client; unwrap: VendorPackage["unwrap"] },
+  vendor: ServedVendor,
+  operation: SpecOperation,
+  init: Options = {},
+): Promise<{ data?: unknown; error?: ErrorShape }> {
   const method = client[operation.method];
   if (!method) throw new Error(`the client has no ${operation.method}`);
   try {
-    const result = await method(operation.path, {
-      params: { path, query: Object.fromEntries(Object.entries(query).filter(([name]) => !boundQuery.has(name))) },
-      ...(unbound === undefined ? {} : { body: unbound }),
-      ...init,
-    });
+    const result = await method(operation.path, { ...specCall(vendor, operation).init, ...init });
     return { data: unwrap(result) };
   } catch (error) {
     return { error: error as ErrorShape };
@@ -103,11 +99,11 @@ describe.each(vendors.map((vendor) => [vendor.vendor, vendor] as const))("%s", (
     const secrets = vendor.shape.options.filter((option) => option.secret);
     expect(operation !== undefined || secrets.length === 0, "a vendor with a credential has an operation that checks it").toBe(true);
     if (!operation) return;
-    const accepted = await callThrough({ client: create({ ...options(), ...fast }), unwrap }, operation);
+    const accepted = await callThrough({ client: create({ ...options(), ...fast }), unwrap }, vendor, operation);
     expect(accepted.error?.kind).not.toBe("unauthorized");
     for (const { name: option } of secrets) {
       const canary = `canary-${option}-7f3a9c`;
-      const { error } = await callThrough({ client: create({ ...options(), ...fast, [option]: canary }), unwrap }, operation);
+      const { error } = await callThrough({ client: create({ ...options(), ...fast, [option]: canary }), unwrap }, vendor, operation);
       expect(error, option).toMatchObject({ kind: "unauthorized", status: 401 });
       // The body is the one the spec documents for a 401, where it documents one.
       const problems = vendor.spec.validateResponse(String((error as { operation?: string }).operation), 401, (error as { body?: unknown }).body);
@@ -127,12 +123,12 @@ describe.each(vendors.map((vendor) => [vendor.vendor, vendor] as const))("%s", (
     const client = { client: create({ ...options(), ...fast }), unwrap };
     sandbox.setFaults([`${name}:${idempotent.operationId}:status=503`]);
     let before = lastSeq();
-    const { error } = await callThrough(client, idempotent);
+    const { error } = await callThrough(client, vendor, idempotent);
     expect(error).toMatchObject({ kind: "server_error", status: 503 });
     expect(error?.attempts).toBeGreaterThan(1);
     expect(attemptsOf(idempotent.operationId, before, name)).toBe(error?.attempts);
     before = lastSeq();
-    const once = await callThrough(client, idempotent, { retry: false });
+    const once = await callThrough(client, vendor, idempotent, { retry: false });
     expect(once.error).toMatchObject({ kind: "server_error", status: 503, attempts: 1 });
     expect(attemptsOf(idempotent.operationId, before, name)).toBe(1);
   });
@@ -142,7 +138,7 @@ describe.each(vendors.map((vendor) => [vendor.vendor, vendor] as const))("%s", (
     const client = { client: create({ ...options(), ...fast }), unwrap };
     sandbox.setFaults([`${name}:${unsafe.operationId}:status=503`]);
     const before = lastSeq();
-    const { error } = await callThrough(client, unsafe);
+    const { error } = await callThrough(client, vendor, unsafe);
     expect(error).toMatchObject({ kind: "server_error", status: 503, attempts: 1 });
     expect(attemptsOf(unsafe.operationId, before, name)).toBe(1);
   });
@@ -152,7 +148,7 @@ describe.each(vendors.map((vendor) => [vendor.vendor, vendor] as const))("%s", (
     const { create, unwrap } = await vendorPackage(name);
     const client = { client: create({ ...options(), ...fast }), unwrap };
     for (const operation of fromSpec) {
-      const { data, error } = await callThrough(client, operation);
+      const { data, error } = await callThrough(client, vendor, operation);
       expect(error, operation.operationId).toBeUndefined();
       expect(data, operation.operationId).toEqual(documentedSuccess(operation)?.body);
     }

@@ -1,23 +1,15 @@
 // A request for any operation, built from its spec the way a client that read the docs would
-// write it: the mount's variables and path parameters filled, required query parameters from
-// their examples or schemas, the request body's example (or a value built from its schema), and
-// the vendor's credentials where its spec says they go.
-import { credentialOf } from "@seg/spec";
+// write it: the call @seg/test-server's `validCall` builds (path parameters, required query
+// parameters, the body's example or a value built from its schema, in the media type the client
+// sends, bound values from the sandbox's client options), the mount's variables filled, and the
+// vendor's credentials where its spec says they go.
+import { credentialOf, specOperations } from "@seg/spec";
+import { formFields, validCall, type ValidCall } from "@seg/test-server/calls";
 import type { Sandbox } from "../src/index.ts";
 import type { SpecOperation } from "../src/openapi/vendor-spec.ts";
 import { issuedTokens } from "../src/vendors/generic/credentials.ts";
-import { schemaInstance } from "../src/vendors/generic/schema-instance.ts";
 import type { ServedVendor } from "../src/vendors/registry.ts";
 import { call, type CallInit } from "./harness.ts";
-
-type Node = Record<string, unknown>;
-
-const exampleOf = (node: Node | undefined): unknown => {
-  if (!node) return undefined;
-  if (node.example !== undefined) return node.example;
-  const named = node.examples && typeof node.examples === "object" ? (Object.values(node.examples)[0] as Node | undefined) : undefined;
-  return named?.value ?? schemaInstance(node.schema);
-};
 
 /** A parameter value as it goes into a URL (a list as the docs write it, comma-separated). */
 const text = (value: unknown): string => {
@@ -25,27 +17,15 @@ const text = (value: unknown): string => {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "sandbox";
 };
 
-const FORM = "application/x-www-form-urlencoded";
+/** The sandbox's client options for a vendor: its credentials and bound values, by option name. */
+const optionsOf = (sandbox: Sandbox, vendor: ServedVendor): Record<string, unknown> =>
+  (sandbox.clientOptions as unknown as Record<string, Record<string, unknown>>)[vendor.vendor] ?? {};
 
-/** An operation's inputs as a caller writes them: path parameters, required query parameters, the body. */
-export interface SpecInputs {
-  path: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-  /** The body's media type: JSON where the spec takes it, else its form. */
-  bodyType: "application/json" | typeof FORM;
-}
-
-export function specInputs(operation: SpecOperation): SpecInputs {
-  const raw = operation.raw as unknown as { parameters?: Node[]; requestBody?: { content?: Record<string, Node> } };
-  const parameters = raw.parameters ?? [];
-  const values = (where: string, required: boolean): Record<string, string> =>
-    Object.fromEntries(
-      parameters.filter((p) => p.in === where && (!required || p.required === true)).map((p) => [String(p.name), text(exampleOf(p))]),
-    );
-  const content = raw.requestBody?.content ?? {};
-  const bodyType = content["application/json"] === undefined && content[FORM] !== undefined ? FORM : "application/json";
-  return { path: values("path", false), query: values("query", true), body: exampleOf(content[bodyType]), bodyType };
+/** The valid call of an operation as the client makes it (bound values left to the client unless `values` gives them). */
+export function specCall(vendor: ServedVendor, operation: SpecOperation, values: Readonly<Record<string, unknown>> = {}): ValidCall {
+  const walked = specOperations(vendor.document).operations.find((op) => op.operationId === operation.operationId);
+  if (!walked) throw new Error(`${vendor.vendor}: no ${operation.operationId} in its spec`);
+  return validCall(vendor.document, walked, values);
 }
 
 export interface SpecRequest extends CallInit {
@@ -54,14 +34,19 @@ export interface SpecRequest extends CallInit {
 }
 
 export async function specRequest(sandbox: Sandbox, vendor: ServedVendor, operation: SpecOperation): Promise<SpecRequest> {
-  const inputs = specInputs(operation);
+  const options = optionsOf(sandbox, vendor);
+  const { path: pathValues, wireQuery, wireBody } = specCall(vendor, operation, options);
   const mount = vendor.mounts.find((m) => m.host === undefined || m.host === operation.host);
   const prefix = (mount?.template ?? "").replace(/\{([^}]+)\}/g, "sandbox");
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(inputs.path[name] ?? "sandbox"));
-  const query = new URLSearchParams(inputs.query);
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(text(pathValues[name] ?? "sandbox")));
+  const query = new URLSearchParams(Object.entries(wireQuery).map(([name, value]) => [name, text(value)]));
   const credentials = (sandbox.credentials as unknown as Record<string, Record<string, string>>)[vendor.vendor] ?? {};
   const headers: Record<string, string> = {};
-  let body = inputs.body;
+  let body: unknown = wireBody?.value;
+  if (wireBody?.type === "form") {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams(formFields(wireBody.value)).toString();
+  }
   const credential = credentialOf(vendor.document);
   const basic = `Basic ${Buffer.from(`${credentials.username ?? ""}:${credentials.password ?? ""}`).toString("base64")}`;
   if (credential.kind === "header") headers[credential.header.toLowerCase()] = credentials.apiKey ?? "";
@@ -76,13 +61,7 @@ export async function specRequest(sandbox: Sandbox, vendor: ServedVendor, operat
       const issued = await call(sandbox, request.method, request.path, request);
       headers.authorization = `Bearer ${issuedTokens(issued.body)[0] ?? ""}`;
     }
-  } else if (credential.kind === "body" && body && typeof body === "object") {
-    const property = Object.entries(operation.bodyBind).find(([, name]) => name === credential.bind)?.[0];
-    if (property) body = { ...(body as Node), [property]: credentials[credential.bind] };
   }
-  if (inputs.bodyType === FORM && body && typeof body === "object") {
-    headers["content-type"] = FORM;
-    body = new URLSearchParams(Object.entries(body as Node).map(([name, value]) => [name, text(value)])).toString();
-  }
+  // A body credential (SegmentHub's token) is a bound value: `validCall` filled it from the options.
   return { method: operation.method, path: `${prefix}${path}${query.size > 0 ? `?${query.toString()}` : ""}`, headers, body };
 }

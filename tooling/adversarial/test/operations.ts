@@ -6,13 +6,13 @@ import { createSegmentHubClient } from "@seg/segmenthub";
 import { createSegmetricsClient } from "@seg/segmetrics";
 import { createSegmintClient } from "@seg/segmint";
 import type { Reply, RecordedRequest } from "@seg/test-server";
+import { validCall } from "@seg/test-server/calls";
 import {
   credentialOf,
   deref,
   documentedResponses,
   isObject,
   readSpec as readVendorSpec,
-  requestExamples,
   specOperations,
   specVendors,
   type Credential,
@@ -42,8 +42,8 @@ export interface SpecOperation {
   parameters: SpecParameter[];
   /** The request body is JSON. */
   jsonBody: boolean;
-  /** The first JSON request example, without the properties the client binds; `{}` without one. */
-  body: Record<string, unknown> | undefined;
+  /** The valid call's JSON body (@seg/test-server's `validCall`), without the properties the client binds. */
+  body: unknown;
   /** The success body is JSON (else it is read as text). */
   jsonSuccess: boolean;
   /** `x-seg-idempotent`: retried automatically. */
@@ -95,9 +95,7 @@ function readSpec(vendor: string): Spec {
   const credential = credentialOf(doc);
   const exchange = credential.kind === "exchange" ? credential.operation : undefined;
   const operations = walked.map((op): SpecOperation => {
-    const [example] = Object.values(requestExamples(doc, op));
-    const content = op.requestBody?.content;
-    const jsonBody = isObject(content) && content["application/json"] !== undefined;
+    const jsonBody = op.body?.type === "json";
     const success = documentedResponses(doc, op).find((response) => response.status.startsWith("2"));
     return {
       vendor,
@@ -114,7 +112,7 @@ function readSpec(vendor: string): Spec {
         types: typesOf(doc, parameter.schema),
       })),
       jsonBody,
-      body: jsonBody ? Object.fromEntries(Object.entries(isObject(example) ? example : {}).filter(([name]) => op.bind.body[name] === undefined)) : undefined,
+      body: jsonBody ? validCall(doc, op, {}).init.body : undefined,
       jsonSuccess: success?.contentType === "application/json",
       idempotent: op.idempotent,
       authenticated: secured(op.operation.security ?? doc.security),

@@ -36,8 +36,18 @@ function parameterValue(doc: Json, parameter: Json): unknown {
 /** What the server must then receive as the body: JSON, or a form's fields (bound properties filled in). */
 export type WireBody = { type: "json" | "form"; value: unknown } | undefined;
 
-/** The call's inputs, and the body the server must then receive. */
-export function validCall(doc: Json, operation: SpecOperation, values: Record<string, string>): { init: Init; path: Record<string, unknown>; wireBody: WireBody } {
+/** A valid call of an operation, and what its request carries on the wire. */
+export interface ValidCall {
+  /** The inputs a caller passes (bound values left to the client). */
+  init: Init;
+  path: Record<string, unknown>;
+  /** The query the server must receive: the caller's, and every bound value the client fills in. */
+  wireQuery: Record<string, unknown>;
+  wireBody: WireBody;
+}
+
+/** The call's inputs, and the query and body the server must then receive (bound values from `values`, by their `x-seg-bind` names). */
+export function validCall(doc: Json, operation: SpecOperation, values: Readonly<Record<string, unknown>>): ValidCall {
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
@@ -59,7 +69,9 @@ export function validCall(doc: Json, operation: SpecOperation, values: Record<st
     const value = isObject(body) ? { ...body, ...Object.fromEntries(bound.map(([property, option]) => [property, values[option]])) } : body;
     wireBody = { type: operation.body.type, value };
   }
-  return { init, path, wireBody };
+  const boundQuery = Object.entries(operation.bind.query).filter(([, option]) => values[option] !== undefined);
+  const wireQuery = { ...Object.fromEntries(boundQuery.map(([name, option]) => [name, values[option]])), ...query };
+  return { init, path, wireQuery, wireBody };
 }
 
 /** A form body's fields as they travel: each value as text. */
