@@ -1,6 +1,6 @@
 // Request bodies as openapi-fetch's `bodySerializer`: its own rules (FormData as is, a form body when
 // the call's content type is the form's — set by the caller, or by core where the spec takes a
-// form — else JSON), with every failure a SegConfigError("body") before anything is sent, instead
+// form — else JSON, whatever JSON type the spec names), with every failure a SegConfigError("body") before anything is sent, instead
 // of a raw TypeError from JSON.stringify.
 import { SegConfigError } from "./errors.ts";
 import { kindOf, querySerializer } from "./url-values.ts";
@@ -9,12 +9,12 @@ const formBody = querySerializer(false, "body");
 const FORM = "application/x-www-form-urlencoded";
 
 /**
- * A call's headers with the form content type, for an operation whose spec takes its body as a form
- * and not as JSON (`bodyType: "form"` in the operation table), unless the caller chose a type.
+ * A call's headers with the content type its spec gives the body (`contentType` in the operation
+ * table: a form, `application/merge-patch+json`, …), unless the caller chose one.
  */
-export function withFormContentType(headers: unknown): unknown {
+export function withContentType(headers: unknown, type: string): unknown {
   const copy = new Headers(headers instanceof Headers ? headers : Object.entries(headers ?? {}).filter(([, value]) => value != null).map(([name, value]) => [name, String(value)]));
-  if (!copy.has("content-type")) copy.set("content-type", FORM);
+  if (!copy.has("content-type")) copy.set("content-type", type);
   return copy;
 }
 

@@ -6,7 +6,7 @@ import { noAuth, type AuthStrategy } from "./auth/strategy.ts";
 import type { CallMethod, PathsByMethod } from "./call-method.ts";
 import { leveled, type Logger, type LoggerStyle, type LogLevel } from "./logger.ts";
 import { TIMED_OUT } from "./attempt.ts";
-import { serializeBody, withFormContentType } from "./body.ts";
+import { serializeBody, withContentType } from "./body.ts";
 import { checkTransportNumbers } from "./config-checks.ts";
 import { SegConfigError } from "./errors.ts";
 import { checkHeaders } from "./header-values.ts";
@@ -179,7 +179,7 @@ export function createVendorClient<Paths extends {}>(
       // (The caller's own objects are never modified: copies only where something is added.)
       const params = path.includes("{") && !rest.params?.path ? { ...rest.params, path: {} } : rest.params;
       const fetchInit: AnyInit = { ...rest, params };
-      if (meta.bodyType === "form" && rest.body !== undefined) fetchInit.headers = withFormContentType(rest.headers);
+      if (meta.contentType !== undefined && rest.body !== undefined) fetchInit.headers = withContentType(rest.headers, meta.contentType);
       applyBindings(options.vendor, meta, fetchInit, variables);
       // Middleware may read the response: it gets one whose body can be read, parsed by openapi-fetch.
       const direct = !middleware.length;

@@ -9,8 +9,11 @@ export interface OperationMeta {
   readonly anonymous?: boolean;
   /** Read the success body as text: the spec does not promise JSON. */
   readonly parseAs?: "text";
-  /** Send the request body as a form (`application/x-www-form-urlencoded`): the spec takes no JSON. */
-  readonly bodyType?: "form";
+  /**
+   * The request body's media type where it is not `application/json`: a form (`application/x-www-form-urlencoded`,
+   * sent form-encoded) or another JSON type (`application/merge-patch+json`, sent as JSON).
+   */
+  readonly contentType?: string;
   readonly bind?: {
     readonly query?: Readonly<Record<string, string>>;
     readonly body?: Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
-// A body the spec takes as a form (`application/x-www-form-urlencoded`, no JSON; `bodyType: "form"`
-// in the operation table) is sent as one, with that content type, without the caller naming it;
-// a caller's own content type wins, and every other operation still sends JSON.
+// A body the spec takes as a form (`application/x-www-form-urlencoded`, no JSON) is sent as one, and
+// one it takes as another JSON type (`application/merge-patch+json`) as JSON, each with that content
+// type (`contentType` in the operation table), without the caller naming it; a caller's own content
+// type wins, and every other operation still sends `application/json`.
 import { startTestServer } from "@seg/test-server";
 import { describe, expect, it } from "vitest";
 import { SegConfigError } from "../src/index.ts";
@@ -42,6 +43,13 @@ describe("a body the spec takes as a form", () => {
     expect(error).toBeInstanceOf(SegConfigError);
     expect(error).toMatchObject({ field: "body" });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("a body of another JSON type is sent as JSON with that type", async () => {
+    await using server = await startTestServer(() => ({ status: 200, json: { id: "1", name: "x" } }));
+    await acmeClient(server).PATCH("/things/{id}/labels", { params: { path: { id: "1" } }, body: { labels: { tier: "gold" } } });
+    expect(server.requests[0]?.headers["content-type"]).toBe("application/merge-patch+json");
+    expect(server.requests[0]?.json()).toEqual({ labels: { tier: "gold" } });
   });
 
   it("leaves every other operation's body JSON", async () => {

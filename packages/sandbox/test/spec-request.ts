@@ -43,10 +43,8 @@ export async function specRequest(sandbox: Sandbox, vendor: ServedVendor, operat
   const credentials = (sandbox.credentials as unknown as Record<string, Record<string, string>>)[vendor.vendor] ?? {};
   const headers: Record<string, string> = {};
   let body: unknown = wireBody?.value;
-  if (wireBody?.type === "form") {
-    headers["content-type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(formFields(wireBody.value)).toString();
-  }
+  if (wireBody) headers["content-type"] = wireBody.mediaType;
+  if (wireBody?.type === "form") body = new URLSearchParams(formFields(wireBody.value)).toString();
   const credential = credentialOf(vendor.document);
   const basic = `Basic ${Buffer.from(`${credentials.username ?? ""}:${credentials.password ?? ""}`).toString("base64")}`;
   if (credential.kind === "header") headers[credential.header.toLowerCase()] = credentials.apiKey ?? "";

@@ -11,8 +11,11 @@ interface OperationEntry {
   anonymous?: true;
   /** The success body is not JSON (or not documented as JSON): read it as text. */
   parseAs?: "text";
-  /** The request body is sent as a form (the spec takes it as `application/x-www-form-urlencoded`, not JSON). */
-  bodyType?: "form";
+  /**
+   * The request body's media type where it is not `application/json`: a form the spec takes
+   * instead of JSON (`application/x-www-form-urlencoded`), or another JSON type (`application/merge-patch+json`).
+   */
+  contentType?: string;
   bind?: { query?: Record<string, string>; body?: Record<string, string> };
 }
 
@@ -35,7 +38,7 @@ export function operationTable(spec: unknown): { servers: Record<string, string>
       entry.anonymous = true;
     }
     if (!successIsJson(doc, operation.responses)) entry.parseAs = "text";
-    if (sent?.type === "form") entry.bodyType = "form";
+    if (sent && sent.mediaType.toLowerCase() !== "application/json") entry.contentType = sent.mediaType;
     const { query, body } = bind;
     if (Object.keys(query).length || Object.keys(body).length) {
       entry.bind = {

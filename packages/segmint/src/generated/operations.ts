@@ -27,7 +27,7 @@ export const operations = {
     "operationId": "createToken",
     "host": "api",
     "idempotent": true,
-    "bodyType": "form"
+    "contentType": "application/x-www-form-urlencoded"
   },
   "GET /campaigns/{campaignId}": {
     "operationId": "getCampaign",

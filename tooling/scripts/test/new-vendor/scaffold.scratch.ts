@@ -109,7 +109,7 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
     expect(client).toContain("environment?: FixturePayEnvironment;");
     expect(await readFile(inCopy(`packages/${THIRD}/src/client.ts`), "utf8")).toContain("auth: basicAuth(username, password),");
     // The form body is sent as one without the caller naming its content type.
-    expect(await readFile(inCopy(`packages/${THIRD}/src/generated/operations.ts`), "utf8")).toMatch(/"operationId": "addNote",[^}]*"bodyType": "form"/);
+    expect(await readFile(inCopy(`packages/${THIRD}/src/generated/operations.ts`), "utf8")).toMatch(/"operationId": "addNote",[^}]*"contentType": "application\/x-www-form-urlencoded"/);
     // `contact-state` is no TypeScript identifier: it is exported as ContactState.
     expect(await readFile(inCopy(`packages/${THIRD}/src/generated/schemas.ts`), "utf8")).toContain("  ContactState,\n");
     const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${SECOND}`, `--filter=@seg/${THIRD}`, "--concurrency=2", "--output-logs=full");

@@ -34,7 +34,7 @@ function parameterValue(doc: Json, parameter: Json): unknown {
 }
 
 /** What the server must then receive as the body: JSON, or a form's fields (bound properties filled in). */
-export type WireBody = { type: "json" | "form"; value: unknown } | undefined;
+export type WireBody = { type: "json" | "form"; mediaType: string; value: unknown } | undefined;
 
 /** A valid call of an operation, and what its request carries on the wire. */
 export interface ValidCall {
@@ -67,7 +67,7 @@ export function validCall(doc: Json, operation: SpecOperation, values: Readonly<
     const body = isObject(sampled) ? Object.fromEntries(Object.entries(sampled).filter(([property]) => operation.bind.body[property] === undefined)) : sampled;
     init.body = body;
     const value = isObject(body) ? { ...body, ...Object.fromEntries(bound.map(([property, option]) => [property, values[option]])) } : body;
-    wireBody = { type: operation.body.type, value };
+    wireBody = { type: operation.body.type, mediaType: operation.body.mediaType, value };
   }
   const boundQuery = Object.entries(operation.bind.query).filter(([, option]) => values[option] !== undefined);
   const wireQuery = { ...Object.fromEntries(boundQuery.map(([name, option]) => [name, values[option]])), ...query };
