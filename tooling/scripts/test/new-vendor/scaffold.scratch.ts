@@ -108,8 +108,9 @@ describe(`pnpm new-vendor ${VENDOR} in a scratch copy`, () => {
     expect(client).toContain("baseUrls?: Partial<Record<FixturePayHost, string>>;");
     expect(client).toContain("environment?: FixturePayEnvironment;");
     expect(await readFile(inCopy(`packages/${THIRD}/src/client.ts`), "utf8")).toContain("auth: basicAuth(username, password),");
-    // The form body is sent as one without the caller naming its content type.
+    // The form and the merge-patch body are sent as such without the caller naming their content types.
     expect(await readFile(inCopy(`packages/${THIRD}/src/generated/operations.ts`), "utf8")).toMatch(/"operationId": "addNote",[^}]*"contentType": "application\/x-www-form-urlencoded"/);
+    expect(await readFile(inCopy(`packages/${THIRD}/src/generated/operations.ts`), "utf8")).toMatch(/"operationId": "contacts-patch",[^}]*"contentType": "application\/merge-patch\+json"/);
     // `contact-state` is no TypeScript identifier: it is exported as ContactState.
     expect(await readFile(inCopy(`packages/${THIRD}/src/generated/schemas.ts`), "utf8")).toContain("  ContactState,\n");
     const result = await run("pnpm", "turbo", "run", "build", "typecheck", "lint", "test", `--filter=@seg/${SECOND}`, `--filter=@seg/${THIRD}`, "--concurrency=2", "--output-logs=full");
