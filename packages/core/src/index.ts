@@ -21,6 +21,8 @@ export { bodyTokenAuth } from "./auth/body-token.ts";
 export { tokenExchangeAuth } from "./auth/token-exchange.ts";
 export { readTokenResponse } from "./auth/token-response.ts";
 export type { ExchangedToken, TokenExchangeOptions } from "./auth/token-exchange.ts";
+export { tokenEndpointClient } from "./auth/token-endpoint.ts";
+export type { TokenEndpoint, TokenEndpointVendor } from "./auth/token-endpoint.ts";
 export { optionalCredential, requireCredential } from "./credentials.ts";
 export { REDACTED, createRedactor } from "./redact.ts";
 export type { Redactor } from "./redact.ts";

@@ -9,36 +9,15 @@ export function tokenTs({ vendor, pascal, exchange }: VendorFacts): string {
   const entries = Object.entries(exchange.query).map(([name, value]) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`);
   const query = entries.length ? `params: { query: { ${entries.join(", ")} } }, ` : "";
   return `// The token exchange behind every ${pascal} call: \`${method} ${exchange.path}\` with HTTP Basic credentials,
-// through its own client so it gets the same retries, timeouts, typed errors and redaction as any
-// other call. Caching, sharing and renewal are @seg/core's \`tokenExchangeAuth\`.
-import { createVendorClient, readTokenResponse, unwrap, type AuthStrategy, type ExchangedToken, type TransportOptions } from "@seg/core";
+// through @seg/core's \`tokenEndpointClient\` (the vendor's own client, without the user's
+// middleware). Caching, sharing and renewal are @seg/core's \`tokenExchangeAuth\`.
+import { readTokenResponse, tokenEndpointClient, unwrap, type ExchangedToken, type TokenEndpoint } from "@seg/core";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
-export interface TokenEndpoint extends TransportOptions {
-  baseUrls: Readonly<Record<string, string>> | undefined;
-  variables: Readonly<Record<string, string>>;
-  /** The HTTP Basic credentials (\`basicAuth\`). */
-  credentials: AuthStrategy;
-  /** Every secret to redact from the exchange's errors: the credentials and the tokens issued so far. */
-  secrets: () => readonly string[];
-  userAgent: string;
-}
-
-/** Exchanges the credentials for a fresh token. User middleware is not run on this call: it would see the token. */
+/** Exchanges the credentials for a fresh token. */
 export function tokenExchange(endpoint: TokenEndpoint): () => Promise<ExchangedToken> {
-  const { baseUrls, variables, credentials, secrets, userAgent, ...transport } = endpoint;
-  const client = createVendorClient<paths>({
-    ...transport,
-    middleware: undefined,
-    vendor: ${JSON.stringify(vendor)},
-    servers,
-    operations,
-    baseUrls,
-    variables,
-    auth: { ...credentials, secrets },
-    userAgent,
-  });
+  const client = tokenEndpointClient<paths>({ vendor: ${JSON.stringify(vendor)}, servers, operations }, endpoint);
   return async () => {
     // Read as text and parsed by readTokenResponse: a JSON parse error must never quote the body (the token).
     const result = await client.${method}(${JSON.stringify(exchange.path)}, { ${query}parseAs: "text" });
