@@ -38,7 +38,15 @@ const outcomes = await createSeg({ segmetrics: segmetricsAdapter(segmetrics, { p
 console.log(JSON.stringify(Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, outcome.status]))));
 `,
   // Type-checked, never run. The @ts-expect-error fails the check if the types resolve to \`any\`.
-  "consumer.ts": `import { createSegmetricsClient, type SegmetricsClient } from "@seg/segmetrics";
+  "consumer.ts": `import { createSegmetricsClient, SegRedirectError, type SegApiErrorKind, type SegmetricsClient } from "@seg/segmetrics";
+import { segmetricsAdapter } from "@seg/segmetrics/adapter";
+
+// @seg/core's surface, through the vendor package (@seg/core/public), and the adapter subpath.
+export const redirected = (error: unknown): boolean => error instanceof SegRedirectError;
+export const kind: SegApiErrorKind = "not_found";
+// @ts-expect-error -- not a kind of SegApiError
+export const notAKind: SegApiErrorKind = "nope";
+export const adapter: typeof segmetricsAdapter = segmetricsAdapter;
 
 export async function upsert(baseUrl: string): Promise<number> {
   const client: SegmetricsClient = createSegmetricsClient({ accountId: "acct", integrationId: "intg", apiKey: "key", baseUrls: { import: baseUrl, track: baseUrl, reporting: baseUrl } });
@@ -57,6 +65,11 @@ segmetrics.createSegmetricsClient({ accountId: 42 });
   "tsconfig.node16.json": `${JSON.stringify({
     compilerOptions: { module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true },
     files: ["consumer.ts", "consumer.cts"],
+  }, null, 2)}\n`,
+  // TypeScript's `node10` resolution reads no `exports`: subpaths resolve through `typesVersions`.
+  "tsconfig.node10.json": `${JSON.stringify({
+    compilerOptions: { module: "commonjs", moduleResolution: "node10", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true },
+    files: ["consumer.ts"],
   }, null, 2)}\n`,
   "tsconfig.bundler.json": `${JSON.stringify({
     compilerOptions: { module: "preserve", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true },

@@ -224,7 +224,7 @@ describe("pnpm release", () => {
     ]);
   });
 
-  it.each(["node16", "bundler"])("type-checks a consumer under moduleResolution %s", async (resolution) => {
+  it.each(["node10", "node16", "bundler"])("type-checks a consumer under moduleResolution %s", async (resolution) => {
     const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
     await consumer.node([tsc, "-p", `tsconfig.${resolution}.json`]);
   }, 60_000);

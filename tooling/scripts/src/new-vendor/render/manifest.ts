@@ -38,6 +38,8 @@ export function packageJson({ vendor, title }: Pick<VendorFacts, "vendor" | "tit
     main: "./dist/index.cjs",
     module: "./dist/index.js",
     types: "./dist/index.d.cts",
+    // For TypeScript's `node10` resolution, which reads no `exports`: `@seg/<vendor>/adapter`'s types.
+    typesVersions: { "*": { adapter: ["./dist/adapter.d.cts"] } },
     files: ["dist", "src"],
     engines: { node: ">=20" },
     publishConfig: { access: "restricted" },
@@ -47,7 +49,7 @@ export function packageJson({ vendor, title }: Pick<VendorFacts, "vendor" | "tit
       typecheck: "tsc -p tsconfig.lib.json && tsc -p tsconfig.json",
       lint: "eslint --cache --cache-location .cache/eslint .",
       test: "vitest run",
-      "check:package": "publint --strict && attw --pack . --profile node16",
+      "check:package": "publint --strict && attw --pack .",
       size: "size-limit",
     },
     dependencies: { "@seg/core": "workspace:^" },
