@@ -1,5 +1,6 @@
 // One vendor request through fastify: the plain call the dispatcher takes, and its outcome acted on
 // (a reply, a reset socket, or a hang), with the log entry recorded.
+import { isJsonMedia } from "@seg/spec";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dispatch, type DispatchEnvironment, type IncomingCall, type LogEntry } from "./dispatch.ts";
@@ -43,7 +44,7 @@ export function requestHandler(env: DispatchEnvironment, session: Session, origi
     const type = headers?.["content-type"];
     if (body === undefined) await reply.send();
     // A reply of another media type (a CSV export) is sent as its text, with its own content type.
-    else if (type !== undefined && !/[/+]json\b/i.test(type) && typeof body === "string") await reply.send(body);
+    else if (type !== undefined && !isJsonMedia(type) && typeof body === "string") await reply.send(body);
     else await reply.type("application/json; charset=utf-8").send(JSON.stringify(body));
   };
 }

@@ -52,5 +52,3 @@ export function requestExamples(doc: Json, operation: SpecOperation): Record<str
   return isObject(content) && operation.body ? examplesOf(doc, content[operation.body.mediaType]) : {};
 }
 
-/** The spec writes a JSON body for this media type (`application/json`, `application/problem+json`). */
-export const isJsonMedia = (contentType: string | undefined): boolean => contentType !== undefined && /[/+]json\b/i.test(contentType);

@@ -101,10 +101,13 @@ export interface SpecOperation {
 
 const FORM = "application/x-www-form-urlencoded";
 
+/** The spec writes a JSON body for this media type (`application/json`, `application/problem+json`). */
+export const isJsonMedia = (contentType: string | undefined): boolean => contentType !== undefined && /[/+]json\b/i.test(contentType);
+
 /** The media type of a (resolved) request body the client sends: JSON if the spec takes it, else a form. */
 function sentBody(requestBody: Json | undefined): SpecOperation["body"] {
   const content = isObject(requestBody?.content) ? requestBody.content : {};
-  const json = Object.keys(content).find((type) => /^application\/([\w.-]+\+)?json$/i.test(type));
+  const json = Object.keys(content).find(isJsonMedia);
   const mediaType = json ?? Object.keys(content).find((type) => type.toLowerCase() === FORM);
   if (mediaType === undefined) return undefined;
   return { type: json === undefined ? "form" : "json", mediaType, schema: (content[mediaType] as Json | undefined)?.schema };

@@ -3,6 +3,7 @@
 // schema's), else a value built from the schema; an empty body when the status documents none.
 // Whatever is served is first checked against the response schema: an example that violates its
 // own schema is a 500 naming the problems, never a silent wrong answer.
+import { isJsonMedia } from "@seg/spec";
 import type { SpecOperation, VendorSpec } from "../../openapi/vendor-spec.ts";
 import type { Reply } from "../../reply.ts";
 import { schemaInstance } from "./schema-instance.ts";
@@ -78,6 +79,6 @@ export function specAnswer(spec: VendorSpec, operation: SpecOperation): Reply {
   }
   if (success.body === undefined) return { status: success.status };
   // A body the spec does not document as JSON (a CSV, a text) is served as its media type, as it is.
-  const headers = success.contentType && !/[/+]json\b/i.test(success.contentType) ? { headers: { "content-type": success.contentType } } : {};
+  const headers = success.contentType && !isJsonMedia(success.contentType) ? { headers: { "content-type": success.contentType } } : {};
   return { status: success.status, body: structuredClone(success.body), ...headers };
 }
